@@ -1,0 +1,28 @@
+package io.livechain.access;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Answers already given to requests that carried an {@code Idempotency-Key}, scoped per API key. Every method
+ * runs in the caller's transaction, so the answer is stored atomically with the change it describes.
+ */
+public interface IdempotentRequests {
+
+    /**
+     * Takes the transaction-scoped lock of this key; false when another request holding the same key is still
+     * running.
+     */
+    boolean tryLock(UUID apiKeyId, String idempotencyKey);
+
+    Optional<RecordedResponse> find(UUID apiKeyId, String idempotencyKey);
+
+    void record(UUID apiKeyId, String idempotencyKey, RecordedResponse response);
+
+    /** Forgets answers recorded before the given instant; returns how many. */
+    int forgetBefore(Instant instant);
+
+    /** The first answer to a request, with the fingerprint of the request that got it. */
+    record RecordedResponse(byte[] requestHash, int status, String contentType, String location, byte[] body) {}
+}

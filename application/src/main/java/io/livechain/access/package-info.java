@@ -1,0 +1,2 @@
+/** Who may call the platform: roles, API keys, registration and idempotent requests. */
+package io.livechain.access;

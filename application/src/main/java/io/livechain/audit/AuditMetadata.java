@@ -1,0 +1,22 @@
+package io.livechain.audit;
+
+/**
+ * The metadata keys every command and event carries: who acted, in which request, and because of which message.
+ * Set on the first command of a request and carried over to everything that follows from it.
+ */
+public final class AuditMetadata {
+
+    /** The id of the request (its {@code X-Request-Id}) that started the chain. */
+    public static final String CORRELATION_ID = "correlationId";
+    /** The id of the message whose handling produced this one. */
+    public static final String CAUSATION_ID = "causationId";
+    /** The role of the actor: ADMIN, MERCHANT, FACTORY, WAREHOUSE, COURIER, or SYSTEM for the platform itself. */
+    public static final String ACTOR_ROLE = "actorRole";
+    /** The id of the actor. */
+    public static final String ACTOR_ID = "actorId";
+
+    /** The role recorded when the platform acts on its own (deadlines, schedules). */
+    public static final String SYSTEM_ROLE = "SYSTEM";
+
+    private AuditMetadata() {}
+}

@@ -1,0 +1,2 @@
+/** Questions about registered participants and their answers. */
+package io.livechain.participant.query;

@@ -1,0 +1,73 @@
+package io.livechain.participant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.livechain.participant.command.RegisterParticipant;
+import io.livechain.participant.event.ParticipantRegistered;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A merchant, factory, warehouse or courier known to the platform. Registering one is an event, so the audit
+ * trail shows who was admitted to the platform, when and by which operator.
+ */
+public class Participant {
+
+    static final int MAX_NAME_LENGTH = 200;
+    private static final Pattern ZONE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    @AggregateIdentifier
+    private ParticipantId participantId;
+
+    private ParticipantKind kind;
+
+    protected Participant() {
+        // for Axon: rebuilt from its events
+    }
+
+    @CommandHandler
+    public Participant(RegisterParticipant command) {
+        String name = command.name() == null ? "" : command.name().strip();
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+            throw new InvalidRegistration("name must be 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+        List<String> zones =
+                command.zones().stream().map(String::strip).distinct().toList();
+        for (String zone : zones) {
+            if (!ZONE.matcher(zone).matches()) {
+                throw new InvalidRegistration("zone '" + zone + "' must be 1 to 64 letters, digits, '-' or '_'");
+            }
+        }
+        switch (command.kind()) {
+            case WAREHOUSE -> {
+                if (zones.size() != 1) {
+                    throw new InvalidRegistration("a warehouse is in exactly one zone");
+                }
+            }
+            case COURIER -> {
+                if (zones.isEmpty()) {
+                    throw new InvalidRegistration("a courier serves at least one zone");
+                }
+            }
+            case MERCHANT, FACTORY -> {
+                if (!zones.isEmpty()) {
+                    throw new InvalidRegistration("a " + command.kind().name().toLowerCase() + " has no zones");
+                }
+            }
+        }
+        apply(new ParticipantRegistered(command.participantId(), command.kind(), name, zones));
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantRegistered event) {
+        participantId = event.participantId();
+        kind = event.kind();
+    }
+
+    ParticipantKind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,9 @@
+package io.livechain.participant.event;
+
+import io.livechain.participant.ParticipantId;
+
+/** Everything that happens to a participant. */
+public sealed interface ParticipantEvent permits ParticipantRegistered {
+
+    ParticipantId participantId();
+}

@@ -1,0 +1,2 @@
+/** What every bounded context shares: the base of business-rule violations. */
+package io.livechain.shared;

@@ -1,0 +1,72 @@
+package io.livechain.access.store;
+
+import static io.livechain.infrastructure.jooq.access.Tables.API_KEY;
+
+import io.livechain.access.ApiKeySecret;
+import io.livechain.access.ApiKeys;
+import io.livechain.access.Caller;
+import io.livechain.access.Role;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** API keys in {@code access.api_key}: only hashes, looked up by hash. */
+@Repository
+public class JooqApiKeys implements ApiKeys {
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    public JooqApiKeys(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public ApiKeySecret issue(Role role, UUID participantId) {
+        ApiKeySecret secret = ApiKeySecret.generate();
+        register(secret, role, participantId);
+        return secret;
+    }
+
+    @Override
+    public void register(ApiKeySecret secret, Role role, UUID participantId) {
+        db.insertInto(API_KEY)
+                .set(API_KEY.ID, UUID.randomUUID())
+                .set(API_KEY.KEY_HASH, secret.hash())
+                .set(API_KEY.ROLE, role.name())
+                .set(API_KEY.PARTICIPANT_ID, participantId)
+                .set(API_KEY.CREATED_AT, OffsetDateTime.now(clock))
+                .onConflict(API_KEY.KEY_HASH)
+                .doUpdate()
+                .setNull(API_KEY.REVOKED_AT)
+                .execute();
+    }
+
+    @Override
+    public Optional<Caller> authenticate(String presentedKey) {
+        return db.select(API_KEY.ROLE, API_KEY.PARTICIPANT_ID, API_KEY.ID)
+                .from(API_KEY)
+                .where(API_KEY.KEY_HASH.eq(ApiKeySecret.hash(presentedKey)))
+                .and(API_KEY.REVOKED_AT.isNull())
+                .fetchOptional(row -> new Caller(Role.valueOf(row.value1()), row.value2(), row.value3()));
+    }
+
+    @Override
+    public boolean anyActive(Role role) {
+        return db.fetchExists(API_KEY, API_KEY.ROLE.eq(role.name()).and(API_KEY.REVOKED_AT.isNull()));
+    }
+
+    @Override
+    public void revokeAllExcept(Role role, ApiKeySecret kept) {
+        db.update(API_KEY)
+                .set(API_KEY.REVOKED_AT, OffsetDateTime.now(clock))
+                .where(API_KEY.ROLE.eq(role.name()))
+                .and(API_KEY.REVOKED_AT.isNull())
+                .and(API_KEY.KEY_HASH.ne(kept.hash()))
+                .execute();
+    }
+}

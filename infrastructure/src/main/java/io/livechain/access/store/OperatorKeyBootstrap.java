@@ -1,0 +1,47 @@
+package io.livechain.access.store;
+
+import io.livechain.access.ApiKeySecret;
+import io.livechain.access.ApiKeys;
+import io.livechain.access.Caller;
+import io.livechain.access.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The operator's key. From {@code LIVECHAIN_ADMIN_API_KEY} when set (replacing any earlier operator key);
+ * otherwise one is generated at first start and logged exactly once: later starts find it in the key store.
+ */
+@Component
+public class OperatorKeyBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(OperatorKeyBootstrap.class);
+
+    private final ApiKeys apiKeys;
+    private final String configuredKey;
+
+    public OperatorKeyBootstrap(ApiKeys apiKeys, @Value("${livechain.admin-api-key:}") String configuredKey) {
+        this.apiKeys = apiKeys;
+        this.configuredKey = configuredKey;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!configuredKey.isBlank()) {
+            ApiKeySecret secret = new ApiKeySecret(configuredKey.strip());
+            apiKeys.register(secret, Role.ADMIN, Caller.OPERATOR_ID);
+            apiKeys.revokeAllExcept(Role.ADMIN, secret);
+            log.info("Operator key taken from LIVECHAIN_ADMIN_API_KEY");
+        } else if (!apiKeys.anyActive(Role.ADMIN)) {
+            ApiKeySecret secret = apiKeys.issue(Role.ADMIN, Caller.OPERATOR_ID);
+            log.warn(
+                    "No LIVECHAIN_ADMIN_API_KEY set: generated the operator key {} (shown once; keep it safe)",
+                    secret.value());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** PostgreSQL storage of API key hashes and idempotent answers. */
+package io.livechain.access.store;

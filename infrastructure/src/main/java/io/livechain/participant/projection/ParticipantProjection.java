@@ -1,0 +1,73 @@
+package io.livechain.participant.projection;
+
+import static io.livechain.infrastructure.jooq.read_model.Tables.PARTICIPANT;
+
+import io.livechain.infrastructure.jooq.read_model.tables.records.ParticipantRecord;
+import io.livechain.participant.ParticipantKind;
+import io.livechain.participant.event.ParticipantRegistered;
+import io.livechain.participant.query.FindParticipant;
+import io.livechain.participant.query.ListParticipants;
+import io.livechain.participant.query.ParticipantView;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/** The directory of participants; the insert is idempotent, so redelivery and replay are harmless. */
+@Component
+@ProcessingGroup("participants")
+public class ParticipantProjection {
+
+    private final DSLContext db;
+
+    public ParticipantProjection(DSLContext db) {
+        this.db = db;
+    }
+
+    @EventHandler
+    void on(ParticipantRegistered event, @Timestamp Instant occurredAt) {
+        db.insertInto(PARTICIPANT)
+                .set(PARTICIPANT.ID, event.participantId().value())
+                .set(PARTICIPANT.KIND, event.kind().name())
+                .set(PARTICIPANT.NAME, event.name())
+                .set(PARTICIPANT.ZONES, event.zones().toArray(String[]::new))
+                .set(PARTICIPANT.REGISTERED_AT, occurredAt.atOffset(ZoneOffset.UTC))
+                .onConflict(PARTICIPANT.ID)
+                .doNothing()
+                .execute();
+    }
+
+    @QueryHandler
+    Optional<ParticipantView> handle(FindParticipant query) {
+        return db.selectFrom(PARTICIPANT)
+                .where(PARTICIPANT.ID.eq(query.participantId().value()))
+                .fetchOptional(ParticipantProjection::toView);
+    }
+
+    @QueryHandler
+    List<ParticipantView> handle(ListParticipants query) {
+        return db.selectFrom(PARTICIPANT)
+                .where(
+                        query.kind() == null
+                                ? DSL.noCondition()
+                                : PARTICIPANT.KIND.eq(query.kind().name()))
+                .orderBy(PARTICIPANT.REGISTERED_AT, PARTICIPANT.ID)
+                .fetch(ParticipantProjection::toView);
+    }
+
+    private static ParticipantView toView(ParticipantRecord row) {
+        return new ParticipantView(
+                row.getId(),
+                ParticipantKind.valueOf(row.getKind()),
+                row.getName(),
+                List.of(row.getZones()),
+                row.getRegisteredAt().toInstant());
+    }
+}

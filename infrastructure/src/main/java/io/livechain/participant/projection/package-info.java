@@ -1,0 +1,2 @@
+/** The participant directory read model (jOOQ). */
+package io.livechain.participant.projection;

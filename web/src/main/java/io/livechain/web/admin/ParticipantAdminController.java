@@ -1,0 +1,107 @@
+package io.livechain.web.admin;
+
+import io.livechain.access.ParticipantRegistration;
+import io.livechain.access.ParticipantRegistration.Credentials;
+import io.livechain.participant.ParticipantId;
+import io.livechain.participant.ParticipantKind;
+import io.livechain.participant.query.FindParticipant;
+import io.livechain.participant.query.ListParticipants;
+import io.livechain.participant.query.ParticipantView;
+import io.livechain.web.support.ResourceNotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operator registers participants; each registration returns the participant's API key, once. */
+@RestController
+@RequestMapping("/api/v1/admin")
+@Tag(name = "Operator", description = "Registering merchants, factories, warehouses and couriers")
+class ParticipantAdminController {
+
+    private final ParticipantRegistration registration;
+    private final QueryGateway queries;
+
+    ParticipantAdminController(ParticipantRegistration registration, QueryGateway queries) {
+        this.registration = registration;
+        this.queries = queries;
+    }
+
+    @PostMapping("/merchants")
+    @Operation(summary = "Register a merchant; the answer holds its API key, shown only this once")
+    ResponseEntity<Registered> registerMerchant(@Valid @RequestBody NamedParticipant request) {
+        return registered(registration.register(ParticipantKind.MERCHANT, request.name(), List.of()));
+    }
+
+    @PostMapping("/factories")
+    @Operation(summary = "Register a factory; the answer holds its API key, shown only this once")
+    ResponseEntity<Registered> registerFactory(@Valid @RequestBody NamedParticipant request) {
+        return registered(registration.register(ParticipantKind.FACTORY, request.name(), List.of()));
+    }
+
+    @PostMapping("/warehouses")
+    @Operation(summary = "Register a warehouse in its zone; the answer holds its API key, shown only this once")
+    ResponseEntity<Registered> registerWarehouse(@Valid @RequestBody NewWarehouse request) {
+        return registered(registration.register(ParticipantKind.WAREHOUSE, request.name(), List.of(request.zone())));
+    }
+
+    @PostMapping("/couriers")
+    @Operation(summary = "Register a courier and the zones it serves; the answer holds its API key, shown once")
+    ResponseEntity<Registered> registerCourier(@Valid @RequestBody NewCourier request) {
+        return registered(registration.register(ParticipantKind.COURIER, request.name(), request.zones()));
+    }
+
+    @GetMapping("/participants")
+    @Operation(summary = "Registered participants, oldest first, optionally of one kind")
+    List<ParticipantView> participants(@RequestParam Optional<ParticipantKind> kind) {
+        return queries.query(
+                        new ListParticipants(kind.orElse(null)),
+                        ResponseTypes.multipleInstancesOf(ParticipantView.class))
+                .join();
+    }
+
+    @GetMapping("/participants/{id}")
+    @Operation(summary = "One registered participant")
+    ParticipantView participant(@PathVariable UUID id) {
+        return queries.query(
+                        new FindParticipant(new ParticipantId(id)),
+                        ResponseTypes.optionalInstanceOf(ParticipantView.class))
+                .join()
+                .orElseThrow(() -> new ResourceNotFound("participant"));
+    }
+
+    private static ResponseEntity<Registered> registered(Credentials credentials) {
+        UUID id = credentials.participantId().value();
+        return ResponseEntity.created(URI.create("/api/v1/admin/participants/" + id))
+                .body(new Registered(id, credentials.apiKey().value()));
+    }
+
+    record NamedParticipant(@NotBlank @Size(max = 200) String name) {}
+
+    record NewWarehouse(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 64) String zone) {}
+
+    record NewCourier(
+            @NotBlank @Size(max = 200) String name,
+            @NotEmpty @Size(max = 50) List<@NotBlank String> zones) {}
+
+    /** The new participant's id and API key: keep the key, it is not shown again. */
+    record Registered(UUID id, String apiKey) {}
+}

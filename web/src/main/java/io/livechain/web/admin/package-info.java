@@ -1,0 +1,2 @@
+/** The operator's endpoints. */
+package io.livechain.web.admin;

@@ -1,0 +1,2 @@
+/** The HTTP API, one package per audience. */
+package io.livechain.web;

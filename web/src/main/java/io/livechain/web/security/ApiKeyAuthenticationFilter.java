@@ -1,0 +1,71 @@
+package io.livechain.web.security;
+
+import io.livechain.access.ApiKeys;
+import io.livechain.access.Caller;
+import io.livechain.web.support.ProblemResponses;
+import io.livechain.web.support.ProblemTypes;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code Authorization: Bearer <api key>}: a known key authenticates the request as its {@link Caller}; an unknown
+ * or malformed one is refused at once (401). Without the header the request goes on unauthenticated and the
+ * authorization rules decide.
+ */
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeys apiKeys;
+    private final ProblemResponses problems;
+
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys, ProblemResponses problems) {
+        this.apiKeys = apiKeys;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Caller> caller = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? apiKeys.authenticate(header.substring(BEARER.length()).strip())
+                : Optional.empty();
+        if (caller.isEmpty()) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            problems.write(
+                    response,
+                    ProblemTypes.problem(
+                            HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "the API key is not valid"));
+            return;
+        }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                caller.get(),
+                null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + caller.get().role().name())));
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

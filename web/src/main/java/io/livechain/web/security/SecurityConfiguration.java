@@ -1,0 +1,71 @@
+package io.livechain.web.security;
+
+import io.livechain.access.ApiKeys;
+import io.livechain.access.Role;
+import io.livechain.web.support.ProblemResponses;
+import io.livechain.web.support.ProblemTypes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Every endpoint needs an API key, and each audience's paths need its role. Health probes and the API
+ * documentation are open; everything else answers 401 without a key and 403 with a key of the wrong role.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemResponses problems) throws Exception {
+        return http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers("/api/v1/admin/**", "/actuator/**")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/factory/**")
+                        .hasRole(Role.FACTORY.name())
+                        .requestMatchers("/api/v1/warehouse/**")
+                        .hasRole(Role.WAREHOUSE.name())
+                        .requestMatchers("/api/v1/courier/**")
+                        .hasRole(Role.COURIER.name())
+                        .requestMatchers("/api/v1/**")
+                        .hasRole(Role.MERCHANT.name())
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, exception) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            problems.write(
+                                    response,
+                                    ProblemTypes.problem(
+                                            HttpStatus.UNAUTHORIZED,
+                                            ProblemTypes.UNAUTHENTICATED,
+                                            "an API key is required: Authorization: Bearer <key>"));
+                        })
+                        .accessDeniedHandler((request, response, exception) -> problems.write(
+                                response,
+                                ProblemTypes.problem(
+                                        HttpStatus.FORBIDDEN,
+                                        ProblemTypes.FORBIDDEN,
+                                        "this API key's role may not use this endpoint"))))
+                .build();
+    }
+}

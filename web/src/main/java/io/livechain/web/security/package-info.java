@@ -1,0 +1,2 @@
+/** API-key authentication and the role of each audience's paths. */
+package io.livechain.web.security;

@@ -1,0 +1,2 @@
+/** What every endpoint shares: problem details, correlation ids, idempotency, tenancy. */
+package io.livechain.web.support;
