@@ -27,6 +27,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -275,8 +277,9 @@ public class AxonPersistenceAutoConfiguration {
             Configuration configuration,
             @Qualifier("eventSerializer") Serializer serializer,
             TransactionManager transactionManager,
-            DeadlineManagerSpanFactory spanFactory) {
-        return DbSchedulerDeadlineManager.builder()
+            DeadlineManagerSpanFactory spanFactory,
+            List<CorrelationDataProvider> correlationDataProviders) {
+        DbSchedulerDeadlineManager deadlineManager = DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .serializer(serializer)
@@ -285,6 +288,12 @@ public class AxonPersistenceAutoConfiguration {
                 .startScheduler(false)
                 .stopScheduler(false)
                 .build();
+        // A deadline remembers the request that set it, and what it causes carries the audit metadata on.
+        deadlineManager.registerDispatchInterceptor(messages -> (index, message) -> CurrentUnitOfWork.isStarted()
+                ? message.andMetaData(CurrentUnitOfWork.get().getCorrelationData())
+                : message);
+        deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlationDataProviders));
+        return deadlineManager;
     }
 
     /** Starts the scheduler once the application is up, and stops it before the database goes away. */

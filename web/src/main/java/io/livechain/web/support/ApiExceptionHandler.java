@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Another request changed the same thing at the same moment; retrying (with the same key) is safe. */
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrency(ConcurrencyException conflict) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> concurrency(Exception conflict) {
         return problem(ProblemTypes.problem(
                 HttpStatus.CONFLICT,
                 ProblemTypes.CONCURRENT_MODIFICATION,
@@ -68,8 +69,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof BusinessRuleViolation violation) {
             return businessRule(violation);
         }
-        if (cause instanceof ConcurrencyException conflict) {
-            return concurrency(conflict);
+        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+            return concurrency((Exception) cause);
         }
         return unexpected(wrapped);
     }

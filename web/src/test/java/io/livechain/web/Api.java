@@ -1,0 +1,99 @@
+package io.livechain.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for tests that talk to the running platform over real HTTP. */
+public final class Api {
+
+    public static final String OPERATOR_KEY = "lc_test_operator_key_0123456789abcdefghijklmnop";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public Response get(String path, String apiKey) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), apiKey, Map.of());
+    }
+
+    public Response post(String path, String apiKey, String json) {
+        return post(path, apiKey, json, Map.of());
+    }
+
+    public Response post(String path, String apiKey, String json, Map<String, String> headers) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                apiKey,
+                headers);
+    }
+
+    public Response send(HttpRequest.Builder request, String apiKey, Map<String, String> headers) {
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Registers a participant as the operator and returns its id and API key. */
+    public Registered register(String kind, String json) {
+        Response response = post("/api/v1/admin/" + kind, OPERATOR_KEY, json);
+        if (response.status() != 201) {
+            throw new IllegalStateException("registration failed: " + response.status() + " " + response.body());
+        }
+        return new Registered(
+                response.json().get("id").asString(),
+                response.json().get("apiKey").asString());
+    }
+
+    public record Registered(String id, String apiKey) {}
+
+    public record Response(HttpResponse<String> raw) {
+
+        public int status() {
+            return raw.statusCode();
+        }
+
+        public String body() {
+            return raw.body();
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(raw.body());
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        /** The problem {@code type} without its base URI. */
+        public String problemType() {
+            String type = json().get("type").asString();
+            return type.substring(type.lastIndexOf('/') + 1);
+        }
+    }
+}

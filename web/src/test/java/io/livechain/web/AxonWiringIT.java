@@ -1,0 +1,119 @@
+package io.livechain.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.livechain.infrastructure.axon.PostgresPersistenceExceptionResolver;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Pins down which Axon implementations run, so a silent fallback (in-memory, no transactions) cannot return. */
+class AxonWiringIT extends PlatformIT {
+
+    @Autowired
+    EventStorageEngine eventStorageEngine;
+
+    @Autowired
+    TokenStore tokenStore;
+
+    @Autowired
+    TransactionManager transactionManager;
+
+    @Autowired
+    SagaStore<?> sagaStore;
+
+    @Autowired
+    DeadlineManager deadlineManager;
+
+    @Autowired
+    PersistenceExceptionResolver persistenceExceptionResolver;
+
+    @Autowired
+    @Qualifier("serializer")
+    Serializer serializer;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    @Autowired
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer;
+
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void wires_the_postgresql_implementations() {
+        assertThat(eventStorageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
+        assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
+        assertThat(sagaStore).isInstanceOf(JdbcSagaStore.class);
+        assertThat(deadlineManager).isInstanceOf(DbSchedulerDeadlineManager.class);
+        assertThat(persistenceExceptionResolver).isInstanceOf(PostgresPersistenceExceptionResolver.class);
+        assertThat(List.of(serializer, eventSerializer, messageSerializer))
+                .allSatisfy(each -> assertThat(each).isInstanceOf(Jackson3Serializer.class));
+    }
+
+    @Test
+    void projections_run_in_pooled_streaming_processors_with_a_postgresql_dead_letter_queue() {
+        assertThat(eventProcessing.eventProcessor("participants"))
+                .get()
+                .isInstanceOf(PooledStreamingEventProcessor.class);
+        assertThat(eventProcessing.deadLetterQueue("participants"))
+                .get()
+                .isInstanceOf(JdbcSequencedDeadLetterQueue.class);
+    }
+
+    @Test
+    void a_lost_append_race_is_a_concurrency_exception() {
+        // given
+        String aggregateId = UUID.randomUUID().toString();
+        eventStorageEngine.appendEvents(new GenericDomainEventMessage<>("Test", aggregateId, 0, "created"));
+        eventStorageEngine.appendEvents(new GenericDomainEventMessage<>("Test", aggregateId, 1, "winner"));
+        // when / then: the loser appends at the same sequence number
+        assertThatThrownBy(() -> eventStorageEngine.appendEvents(
+                        new GenericDomainEventMessage<>("Test", aggregateId, 1, "loser")))
+                .isInstanceOf(ConcurrencyException.class);
+    }
+
+    @Test
+    void stored_events_cannot_be_changed_or_deleted() {
+        // given
+        String aggregateId = UUID.randomUUID().toString();
+        eventStorageEngine.appendEvents(new GenericDomainEventMessage<>("Test", aggregateId, 0, "fact"));
+        // when / then
+        assertThatThrownBy(() -> jdbc.update(
+                        "UPDATE event_store.domain_event_entry SET payload_type = 'x' WHERE aggregate_identifier = ?",
+                        aggregateId))
+                .hasMessageContaining("events are immutable");
+        assertThatThrownBy(() -> jdbc.update(
+                        "DELETE FROM event_store.domain_event_entry WHERE aggregate_identifier = ?", aggregateId))
+                .hasMessageContaining("events are immutable");
+    }
+}

@@ -1,0 +1,65 @@
+package io.livechain.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.livechain.LiveChainApplication;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** With no database configured, the platform runs on an embedded PostgreSQL whose data outlives the process. */
+class EmbeddedDatabaseIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void keeps_registrations_across_a_restart() {
+        // given a merchant registered on a first run
+        String merchantId;
+        try (ConfigurableApplicationContext first = start()) {
+            var api = new Api(port(first));
+            merchantId = api.register("merchants", "{\"name\":\"Survivor\"}").id();
+            assertDurable(first);
+        }
+        // when the platform starts again on the same data directory
+        try (ConfigurableApplicationContext second = start()) {
+            var api = new Api(port(second));
+            // then the merchant is still there
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> api.get("/api/v1/admin/participants/" + merchantId, Api.OPERATOR_KEY)
+                                    .status()
+                            == 200);
+            assertThat(api.get("/api/v1/admin/participants/" + merchantId, Api.OPERATOR_KEY)
+                            .json()
+                            .get("name")
+                            .asString())
+                    .isEqualTo("Survivor");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(LiveChainApplication.class)
+                .run(
+                        "--livechain.data-dir=" + dataDir,
+                        "--livechain.admin-api-key=" + Api.OPERATOR_KEY,
+                        "--server.port=0");
+    }
+
+    private static void assertDurable(ConfigurableApplicationContext context) {
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+        assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}

@@ -1,0 +1,100 @@
+package io.livechain.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every error the platform can produce is problem+json with a stable type, and never a 5xx for bad input. */
+class ProblemDetailsIT extends PlatformIT {
+
+    @Test
+    void unknown_route() {
+        var response = api().get("/api/v1/admin/no-such-thing", Api.OPERATOR_KEY);
+        assertProblem(response, 404, "not-found");
+    }
+
+    @Test
+    void unknown_participant() {
+        var response = api().get("/api/v1/admin/participants/00000000-0000-0000-0000-00000000abcd", Api.OPERATOR_KEY);
+        assertProblem(response, 404, "not-found");
+    }
+
+    @Test
+    void malformed_path_variable() {
+        var response = api().get("/api/v1/admin/participants/not-a-uuid", Api.OPERATOR_KEY);
+        assertProblem(response, 400, "malformed-request");
+    }
+
+    @Test
+    void wrong_method() {
+        var response = api().send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/admin/merchants"))
+                                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
+                                .header("Content-Type", "application/json"),
+                        Api.OPERATOR_KEY,
+                        Map.of());
+        assertProblem(response, 405, "method-not-allowed");
+    }
+
+    @Test
+    void wrong_media_type() {
+        var response = api().send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/admin/merchants"))
+                                .POST(HttpRequest.BodyPublishers.ofString("name=Acme"))
+                                .header("Content-Type", "application/x-www-form-urlencoded"),
+                        Api.OPERATOR_KEY,
+                        Map.of());
+        assertProblem(response, 415, "unsupported-media-type");
+    }
+
+    @Test
+    void malformed_json() {
+        var response = api().post("/api/v1/admin/merchants", Api.OPERATOR_KEY, "{\"name\": ");
+        assertProblem(response, 400, "malformed-request");
+    }
+
+    @Test
+    void wrong_json_type() {
+        var response = api().post("/api/v1/admin/couriers", Api.OPERATOR_KEY, "{\"name\":\"Kai\",\"zones\":\"north\"}");
+        assertThat(response.status()).isBetween(400, 499);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void oversize_body() {
+        String huge = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        var response = api().post("/api/v1/admin/merchants", Api.OPERATOR_KEY, huge);
+        assertProblem(response, 413, "payload-too-large");
+    }
+
+    @Test
+    void container_level_error_for_an_invalid_request_target() throws IOException {
+        // a raw request Java's HTTP client refuses to send: Tomcat rejects it before the application
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /api/v1/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+            assertThat(answer).contains("\"type\":\"https://livechain.io/problems/malformed-request\"");
+        }
+    }
+
+    private static void assertProblem(Api.Response response, int status, String type) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.problemType()).isEqualTo(type);
+        assertThat(response.json().get("detail").asString()).isNotBlank();
+    }
+}
