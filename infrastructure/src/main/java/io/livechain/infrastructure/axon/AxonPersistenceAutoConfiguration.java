@@ -321,8 +321,8 @@ public class AxonPersistenceAutoConfiguration {
 
             @Override
             public int getPhase() {
-                // after Axon's processors (which start in lower phases), before the web server takes traffic
-                return Integer.MAX_VALUE - 2048;
+                // starts before the web server takes traffic (and stops after it), after Axon is up
+                return Integer.MAX_VALUE - 4096;
             }
         };
     }

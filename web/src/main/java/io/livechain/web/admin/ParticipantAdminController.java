@@ -7,6 +7,7 @@ import io.livechain.participant.ParticipantKind;
 import io.livechain.participant.query.FindParticipant;
 import io.livechain.participant.query.ListParticipants;
 import io.livechain.participant.query.ParticipantView;
+import io.livechain.web.support.IdempotencyFilter;
 import io.livechain.web.support.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** The operator registers participants; each registration returns the participant's API key, once. */
 @RestController
@@ -87,6 +90,9 @@ class ParticipantAdminController {
     }
 
     private static ResponseEntity<Registered> registered(Credentials credentials) {
+        // the key is shown in this answer only: a replay of it (Idempotency-Key) leaves the key out
+        RequestContextHolder.currentRequestAttributes()
+                .setAttribute(IdempotencyFilter.SECRET_FIELDS, List.of("apiKey"), RequestAttributes.SCOPE_REQUEST);
         UUID id = credentials.participantId().value();
         return ResponseEntity.created(URI.create("/api/v1/admin/participants/" + id))
                 .body(new Registered(id, credentials.apiKey().value()));

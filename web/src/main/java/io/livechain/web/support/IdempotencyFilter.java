@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every mutating API request runs in one database transaction, and its answer is only sent after that transaction
@@ -42,22 +46,31 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /**
+     * Request attribute: the top-level fields of a JSON answer that are secrets (a new API key). They are left out of
+     * the recorded answer, so a replay never shows them again and the database never holds them.
+     */
+    public static final String SECRET_FIELDS = IdempotencyFilter.class.getName() + ".secretFields";
+
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final IdempotentRequests requests;
     private final TransactionTemplate transactions;
     private final ProblemResponses problems;
+    private final JsonMapper json;
     private final int maxBodyBytes;
 
     public IdempotencyFilter(
             IdempotentRequests requests,
             TransactionTemplate transactions,
             ProblemResponses problems,
+            JsonMapper json,
             @Value("${livechain.http.max-body-bytes:1048576}") int maxBodyBytes) {
         this.requests = requests;
         this.transactions = transactions;
         this.problems = problems;
+        this.json = json;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -165,7 +178,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                             code,
                             response.getContentType(),
                             response.getHeader(HttpHeaders.LOCATION),
-                            response.getContentAsByteArray()));
+                            withoutSecrets(request, response.getContentAsByteArray())));
             return new Outcome.Handled();
         });
     }
@@ -178,6 +191,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (ServletException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private byte[] withoutSecrets(HttpServletRequest request, byte[] body) {
+        if (!(request.getAttribute(SECRET_FIELDS) instanceof Collection<?> fields) || body.length == 0) {
+            return body;
+        }
+        JsonNode answer = json.readTree(body);
+        if (answer instanceof ObjectNode object) {
+            fields.forEach(field -> object.remove(field.toString()));
+            return json.writeValueAsBytes(object);
+        }
+        return body;
     }
 
     private static void replay(HttpServletResponse response, RecordedResponse recorded) throws IOException {
