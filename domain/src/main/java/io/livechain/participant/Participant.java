@@ -23,6 +23,7 @@ public class Participant {
     private ParticipantId participantId;
 
     private ParticipantKind kind;
+    private List<String> zones = List.of();
 
     protected Participant() {
         // for Axon: rebuilt from its events
@@ -65,9 +66,15 @@ public class Participant {
     void on(ParticipantRegistered event) {
         participantId = event.participantId();
         kind = event.kind();
+        zones = event.zones();
     }
 
-    ParticipantKind kind() {
+    public ParticipantKind kind() {
         return kind;
+    }
+
+    /** A warehouse's zone, or null for participants without exactly one zone. */
+    public String zone() {
+        return zones.size() == 1 ? zones.getFirst() : null;
     }
 }

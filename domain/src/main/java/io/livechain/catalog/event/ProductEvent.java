@@ -1,0 +1,8 @@
+package io.livechain.catalog.event;
+
+import io.livechain.catalog.ProductId;
+
+public sealed interface ProductEvent permits ProductDefined {
+
+    ProductId productId();
+}

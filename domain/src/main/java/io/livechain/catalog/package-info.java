@@ -1,0 +1,2 @@
+/** The merchant's catalogue: products, their factory, batch size and lead time. */
+package io.livechain.catalog;

@@ -1,0 +1,133 @@
+package io.livechain.order;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.livechain.order.command.CancelOrder;
+import io.livechain.order.command.PayOrder;
+import io.livechain.order.command.PlaceOrder;
+import io.livechain.order.event.OrderCancelled;
+import io.livechain.order.event.OrderExpired;
+import io.livechain.order.event.OrderPaid;
+import io.livechain.order.event.OrderPlaced;
+import io.livechain.participant.ParticipantId;
+import io.livechain.sales.LiveStreamId;
+import java.math.BigDecimal;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A buyer's order, placed once its units were admitted by the offer and found (or queued) in stock. It must be
+ * paid within the live stream's payment window, or it expires and its units go back.
+ */
+public class Order {
+
+    public static final String PAYMENT_WINDOW = "payment-window";
+
+    @AggregateIdentifier
+    private OrderId orderId;
+
+    private ParticipantId merchantId;
+    private LiveStreamId liveStreamId;
+    private List<String> skus;
+    private BigDecimal total;
+    private OrderStatus status;
+    private String paymentReference;
+
+    protected Order() {}
+
+    @CommandHandler
+    public Order(PlaceOrder command, DeadlineManager deadlines) {
+        if (command.lines().isEmpty()) {
+            throw new InvalidOrder("an order has at least one line");
+        }
+        BigDecimal total = command.lines().stream().map(OrderLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        var paymentDueAt = command.placedAt().plus(command.paymentWindow());
+        apply(new OrderPlaced(
+                command.orderId(),
+                command.merchantId(),
+                command.liveStreamId(),
+                command.buyerId(),
+                command.lines(),
+                command.shippingAddress(),
+                total,
+                command.placedAt(),
+                paymentDueAt));
+        deadlines.schedule(paymentDueAt, PAYMENT_WINDOW);
+    }
+
+    @CommandHandler
+    public void handle(PayOrder command, DeadlineManager deadlines) {
+        requireOwner(command.merchantId());
+        if (status == OrderStatus.PAID && command.reference().equals(paymentReference)) {
+            return; // the same payment told twice
+        }
+        if (status != OrderStatus.PLACED) {
+            throw new OrderNotPayable(status);
+        }
+        if (command.amount() == null || command.amount().compareTo(total) != 0) {
+            throw new PaymentAmountMismatch(total);
+        }
+        apply(new OrderPaid(orderId, command.amount(), command.reference()));
+        deadlines.cancelAllWithinScope(PAYMENT_WINDOW);
+    }
+
+    @CommandHandler
+    public void handle(CancelOrder command, DeadlineManager deadlines) {
+        requireOwner(command.merchantId());
+        if (status == OrderStatus.CANCELLED) {
+            return;
+        }
+        if (status != OrderStatus.PLACED && status != OrderStatus.PAID) {
+            throw new OrderNotCancellable(status);
+        }
+        apply(new OrderCancelled(orderId, liveStreamId, skus, command.reason()));
+        deadlines.cancelAllWithinScope(PAYMENT_WINDOW);
+    }
+
+    @DeadlineHandler(deadlineName = PAYMENT_WINDOW)
+    void paymentWindowClosed() {
+        if (status == OrderStatus.PLACED) {
+            apply(new OrderExpired(orderId, liveStreamId, skus));
+        }
+    }
+
+    private void requireOwner(ParticipantId merchant) {
+        if (!merchantId.equals(merchant)) {
+            throw new OrderNotFound();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderPlaced event) {
+        orderId = event.orderId();
+        merchantId = event.merchantId();
+        liveStreamId = event.liveStreamId();
+        skus = event.lines().stream().map(OrderLine::sku).toList();
+        total = event.total();
+        status = OrderStatus.PLACED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderPaid event) {
+        status = OrderStatus.PAID;
+        paymentReference = event.reference();
+    }
+
+    @EventSourcingHandler
+    void on(OrderCancelled event) {
+        status = OrderStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderExpired event) {
+        status = OrderStatus.EXPIRED;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+}

@@ -1,0 +1,7 @@
+package io.livechain.order.command;
+
+import io.livechain.order.OrderId;
+import io.livechain.participant.ParticipantId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CancelOrder(@TargetAggregateIdentifier OrderId orderId, ParticipantId merchantId, String reason) {}

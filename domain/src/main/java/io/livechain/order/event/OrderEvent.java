@@ -1,0 +1,5 @@
+package io.livechain.order.event;
+
+import io.livechain.order.ConcernsOrder;
+
+public sealed interface OrderEvent extends ConcernsOrder permits OrderPlaced, OrderPaid, OrderCancelled, OrderExpired {}

@@ -1,0 +1,261 @@
+package io.livechain.sales;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.livechain.catalog.Sku;
+import io.livechain.catalog.UnknownSku;
+import io.livechain.order.InvalidOrder;
+import io.livechain.order.OrderId;
+import io.livechain.participant.ParticipantId;
+import io.livechain.sales.command.AdmitOrder;
+import io.livechain.sales.command.EndLiveStream;
+import io.livechain.sales.command.ReturnOrderUnits;
+import io.livechain.sales.command.ScheduleLiveStream;
+import io.livechain.sales.command.StartLiveStream;
+import io.livechain.sales.event.LiveStreamEnded;
+import io.livechain.sales.event.LiveStreamScheduled;
+import io.livechain.sales.event.LiveStreamStarted;
+import io.livechain.sales.event.OrderAdmitted;
+import io.livechain.sales.event.OrderUnitsReturned;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A live stream and its offers. It admits orders only while live, never more units of an offer than its quantity,
+ * and never more to one buyer than the offer's per-buyer limit (cancelled and expired orders give their units
+ * back). Admission is decided here, on the command side, one order after the other.
+ */
+public class LiveStream {
+
+    static final int MAX_OFFERS = 100;
+    private static final Pattern BUYER = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
+
+    @AggregateIdentifier
+    private LiveStreamId liveStreamId;
+
+    private ParticipantId merchantId;
+    private LiveStreamStatus status;
+    private int paymentWindowMinutes;
+    private final Map<String, OfferTerms> offers = new LinkedHashMap<>();
+    private final Map<String, Integer> admittedUnits = new HashMap<>();
+    private final Map<String, Integer> heldByBuyer = new HashMap<>();
+    private final Map<OrderId, OrderAdmitted> admittedOrders = new HashMap<>();
+
+    protected LiveStream() {}
+
+    @CommandHandler
+    public LiveStream(ScheduleLiveStream command) {
+        String title = command.title() == null ? "" : command.title().strip();
+        if (title.isEmpty() || title.length() > 200) {
+            throw new InvalidLiveStream("title must be 1 to 200 characters");
+        }
+        if (command.startsAt() == null
+                || command.endsAt() == null
+                || !command.startsAt().isBefore(command.endsAt())) {
+            throw new InvalidLiveStream("startsAt must be before endsAt");
+        }
+        if (command.paymentWindowMinutes() < 1 || command.paymentWindowMinutes() > 7 * 24 * 60) {
+            throw new InvalidLiveStream("paymentWindowMinutes must be between 1 and 10080");
+        }
+        if (command.offers().isEmpty() || command.offers().size() > MAX_OFFERS) {
+            throw new InvalidLiveStream("a live stream has 1 to " + MAX_OFFERS + " offers");
+        }
+        Set<String> skus = new HashSet<>();
+        for (OfferTerms offer : command.offers()) {
+            validate(offer);
+            if (!skus.add(offer.sku())) {
+                throw new InvalidLiveStream("SKU " + offer.sku() + " is offered twice");
+            }
+        }
+        apply(new LiveStreamScheduled(
+                command.liveStreamId(),
+                command.merchantId(),
+                title,
+                command.startsAt(),
+                command.endsAt(),
+                command.paymentWindowMinutes(),
+                command.offers()));
+    }
+
+    private static void validate(OfferTerms offer) {
+        if (!Sku.isValid(offer.sku())) {
+            throw new InvalidLiveStream("offer SKU is not a valid SKU");
+        }
+        if (offer.price() == null
+                || offer.price().signum() <= 0
+                || offer.price().scale() > 2) {
+            throw new InvalidLiveStream("offer price must be positive with at most 2 decimals");
+        }
+        if (offer.quantity() < 1 || offer.quantity() > 10_000_000) {
+            throw new InvalidLiveStream("offer quantity must be between 1 and 10000000");
+        }
+        if (offer.perBuyerLimit() < 1 || offer.perBuyerLimit() > offer.quantity()) {
+            throw new InvalidLiveStream("perBuyerLimit must be between 1 and the offer quantity");
+        }
+    }
+
+    @CommandHandler
+    public void handle(StartLiveStream command) {
+        requireOwner(command.merchantId());
+        switch (status) {
+            case SCHEDULED -> apply(new LiveStreamStarted(liveStreamId));
+            case LIVE -> {
+                // already live: starting again changes nothing
+            }
+            case ENDED -> throw new LiveStreamTransitionNotAllowed(status, "start");
+        }
+    }
+
+    @CommandHandler
+    public void handle(EndLiveStream command) {
+        requireOwner(command.merchantId());
+        switch (status) {
+            case LIVE, SCHEDULED -> apply(new LiveStreamEnded(liveStreamId));
+            case ENDED -> {
+                // already ended
+            }
+        }
+    }
+
+    /** Throws the rule an order would break, without changing anything: the caller decides whole orders. */
+    public void checkAdmission(ParticipantId merchant, String buyerId, List<RequestedLine> lines) {
+        if (!merchantId.equals(merchant)) {
+            throw new UnknownLiveStream();
+        }
+        if (buyerId == null || !BUYER.matcher(buyerId).matches()) {
+            throw new InvalidOrder("buyerId must be 1 to 64 letters, digits or . _ : @ -");
+        }
+        if (lines.isEmpty()) {
+            throw new InvalidOrder("an order has at least one line");
+        }
+        Set<String> seen = new HashSet<>();
+        for (RequestedLine line : lines) {
+            if (!seen.add(line.sku())) {
+                throw new InvalidOrder("SKU " + line.sku() + " appears on two lines");
+            }
+            if (line.quantity() < 1) {
+                throw new InvalidOrder("quantity must be at least 1");
+            }
+            if (!offers.containsKey(line.sku())) {
+                throw new UnknownSku(line.sku(), "offered in this live stream");
+            }
+        }
+        if (status != LiveStreamStatus.LIVE) {
+            throw new LiveStreamNotLive(status);
+        }
+        for (RequestedLine line : lines) {
+            OfferTerms offer = offers.get(line.sku());
+            if (remaining(line.sku()) < line.quantity()) {
+                throw new SoldOut(line.sku());
+            }
+            int held = heldByBuyer.getOrDefault(buyerKey(buyerId, line.sku()), 0);
+            if (held + line.quantity() > offer.perBuyerLimit()) {
+                throw new PurchaseLimitExceeded(line.sku(), offer.perBuyerLimit());
+            }
+        }
+    }
+
+    @CommandHandler
+    public void handle(AdmitOrder command) {
+        checkAdmission(command.merchantId(), command.buyerId(), command.lines());
+        if (admittedOrders.containsKey(command.orderId())) {
+            throw new InvalidOrder("order " + command.orderId() + " was already admitted");
+        }
+        apply(new OrderAdmitted(liveStreamId, command.orderId(), command.buyerId(), command.lines()));
+    }
+
+    /** Gives an order's units back to the offers; an unknown or already returned order changes nothing. */
+    @CommandHandler
+    public void handle(ReturnOrderUnits command) {
+        if (admittedOrders.containsKey(command.orderId())) {
+            OrderAdmitted admitted = admittedOrders.get(command.orderId());
+            apply(new OrderUnitsReturned(
+                    liveStreamId, command.orderId(), admitted.buyerId(), admitted.lines(), command.reason()));
+        }
+    }
+
+    private void requireOwner(ParticipantId merchant) {
+        if (!merchantId.equals(merchant)) {
+            throw new LiveStreamNotFound();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(LiveStreamScheduled event) {
+        liveStreamId = event.liveStreamId();
+        merchantId = event.merchantId();
+        paymentWindowMinutes = event.paymentWindowMinutes();
+        status = LiveStreamStatus.SCHEDULED;
+        event.offers().forEach(offer -> offers.put(offer.sku(), offer));
+    }
+
+    @EventSourcingHandler
+    void on(LiveStreamStarted event) {
+        status = LiveStreamStatus.LIVE;
+    }
+
+    @EventSourcingHandler
+    void on(LiveStreamEnded event) {
+        status = LiveStreamStatus.ENDED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderAdmitted event) {
+        admittedOrders.put(event.orderId(), event);
+        for (RequestedLine line : event.lines()) {
+            admittedUnits.merge(line.sku(), line.quantity(), Integer::sum);
+            heldByBuyer.merge(buyerKey(event.buyerId(), line.sku()), line.quantity(), Integer::sum);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderUnitsReturned event) {
+        admittedOrders.remove(event.orderId());
+        for (RequestedLine line : event.lines()) {
+            admittedUnits.merge(line.sku(), -line.quantity(), Integer::sum);
+            heldByBuyer.merge(buyerKey(event.buyerId(), line.sku()), -line.quantity(), Integer::sum);
+        }
+    }
+
+    private static String buyerKey(String buyerId, String sku) {
+        return buyerId + '\u001f' + sku;
+    }
+
+    public ParticipantId merchantId() {
+        return merchantId;
+    }
+
+    public LiveStreamStatus status() {
+        return status;
+    }
+
+    public int paymentWindowMinutes() {
+        return paymentWindowMinutes;
+    }
+
+    public OfferTerms offer(String sku) {
+        return offers.get(sku);
+    }
+
+    public List<OfferTerms> offers() {
+        return List.copyOf(offers.values());
+    }
+
+    public int remaining(String sku) {
+        OfferTerms offer = offers.get(sku);
+        return offer == null ? 0 : offer.quantity() - admittedUnits.getOrDefault(sku, 0);
+    }
+
+    public BigDecimal price(String sku) {
+        return offers.get(sku).price();
+    }
+}

@@ -1,0 +1,7 @@
+package io.livechain.sales;
+
+public enum LiveStreamStatus {
+    SCHEDULED,
+    LIVE,
+    ENDED
+}

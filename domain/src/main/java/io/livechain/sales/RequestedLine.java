@@ -1,0 +1,3 @@
+package io.livechain.sales;
+
+public record RequestedLine(String sku, int quantity) {}

@@ -1,0 +1,7 @@
+package io.livechain.sales.command;
+
+import io.livechain.participant.ParticipantId;
+import io.livechain.sales.LiveStreamId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record StartLiveStream(@TargetAggregateIdentifier LiveStreamId liveStreamId, ParticipantId merchantId) {}

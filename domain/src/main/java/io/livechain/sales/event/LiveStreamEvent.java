@@ -1,0 +1,9 @@
+package io.livechain.sales.event;
+
+import io.livechain.sales.LiveStreamId;
+
+public sealed interface LiveStreamEvent
+        permits LiveStreamScheduled, LiveStreamStarted, LiveStreamEnded, OrderAdmitted, OrderUnitsReturned {
+
+    LiveStreamId liveStreamId();
+}

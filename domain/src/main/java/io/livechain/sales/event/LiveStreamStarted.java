@@ -1,0 +1,7 @@
+package io.livechain.sales.event;
+
+import io.livechain.sales.LiveStreamId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record LiveStreamStarted(LiveStreamId liveStreamId) implements LiveStreamEvent {}

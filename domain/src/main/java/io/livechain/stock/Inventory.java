@@ -1,0 +1,234 @@
+package io.livechain.stock;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.livechain.order.OrderId;
+import io.livechain.participant.ParticipantId;
+import io.livechain.sales.LiveStreamId;
+import io.livechain.sales.SoldOut;
+import io.livechain.stock.command.AllocateStock;
+import io.livechain.stock.command.OpenInventory;
+import io.livechain.stock.command.ReceiveStock;
+import io.livechain.stock.command.ReleaseOrderStock;
+import io.livechain.stock.event.BackorderCancelled;
+import io.livechain.stock.event.BackorderFilled;
+import io.livechain.stock.event.BackorderPlaced;
+import io.livechain.stock.event.InventoryOpened;
+import io.livechain.stock.event.StockReceived;
+import io.livechain.stock.event.StockReleased;
+import io.livechain.stock.event.StockReserved;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A merchant's stock of one SKU in every warehouse, and the queue of orders waiting for it. Units reserved (and
+ * later shipped) at a warehouse never exceed the units received there; waiting orders are served strictly in the
+ * order they were placed.
+ */
+public class Inventory {
+
+    @AggregateIdentifier
+    private InventoryId inventoryId;
+
+    private ParticipantId merchantId;
+    private String sku;
+    private final Map<ParticipantId, WarehouseStock> warehouses = new LinkedHashMap<>();
+    private final Map<OrderId, Reservation> reservations = new HashMap<>();
+    private final LinkedHashMap<OrderId, Waiting> backorders = new LinkedHashMap<>();
+
+    protected Inventory() {}
+
+    @CommandHandler
+    public Inventory(OpenInventory command) {
+        apply(new InventoryOpened(command.inventoryId(), command.merchantId(), command.sku()));
+    }
+
+    @CommandHandler
+    public void handle(ReceiveStock command) {
+        if (command.quantity() < 1 || command.quantity() > 10_000_000) {
+            throw new InvalidReceipt("quantity must be between 1 and 10000000");
+        }
+        apply(new StockReceived(
+                inventoryId,
+                sku,
+                command.warehouseId(),
+                command.warehouseZone(),
+                command.quantity(),
+                command.batchId()));
+        fillBackorders();
+    }
+
+    /** Where an order line would be served from: decided without changing anything. */
+    public Allocation allocationFor(int quantity, String buyerZone, boolean allowBackorder) {
+        // units already waiting are served first: a newcomer does not overtake the queue
+        Optional<ParticipantId> warehouse = backorders.isEmpty() ? warehouseFor(quantity, buyerZone) : Optional.empty();
+        if (warehouse.isPresent()) {
+            return new Allocation.Reserve(warehouse.get());
+        }
+        return allowBackorder ? new Allocation.Backorder() : new Allocation.Unavailable();
+    }
+
+    @CommandHandler
+    public void handle(AllocateStock command) {
+        if (reservations.containsKey(command.orderId()) || backorders.containsKey(command.orderId())) {
+            return; // already allocated
+        }
+        switch (allocationFor(command.quantity(), command.buyerZone(), command.allowBackorder())) {
+            case Allocation.Reserve reserve ->
+                apply(new StockReserved(
+                        inventoryId,
+                        sku,
+                        command.orderId(),
+                        command.liveStreamId(),
+                        reserve.warehouseId(),
+                        command.quantity()));
+            case Allocation.Backorder backorder ->
+                apply(new BackorderPlaced(
+                        inventoryId,
+                        sku,
+                        command.orderId(),
+                        command.liveStreamId(),
+                        command.quantity(),
+                        command.buyerZone()));
+            case Allocation.Unavailable unavailable -> throw new SoldOut(sku);
+        }
+    }
+
+    /** Gives an order's units back (or takes it out of the queue); freed units go to the queue. Safe to repeat. */
+    @CommandHandler
+    public void handle(ReleaseOrderStock command) {
+        Reservation reservation = reservations.get(command.orderId());
+        if (reservation != null) {
+            apply(new StockReleased(
+                    inventoryId,
+                    sku,
+                    command.orderId(),
+                    reservation.liveStreamId(),
+                    reservation.warehouseId(),
+                    reservation.quantity()));
+            fillBackorders();
+        }
+        Waiting waiting = backorders.get(command.orderId());
+        if (waiting != null) {
+            apply(new BackorderCancelled(
+                    inventoryId, sku, command.orderId(), waiting.liveStreamId(), waiting.quantity()));
+        }
+    }
+
+    /** Strictly first-come-first-served: stops at the first waiting order that cannot be served yet. */
+    private void fillBackorders() {
+        while (!backorders.isEmpty()) {
+            var first = backorders.entrySet().iterator().next();
+            Waiting waiting = first.getValue();
+            Optional<ParticipantId> warehouse = warehouseFor(waiting.quantity(), waiting.buyerZone());
+            if (warehouse.isEmpty()) {
+                return;
+            }
+            apply(new BackorderFilled(
+                    inventoryId, sku, first.getKey(), waiting.liveStreamId(), warehouse.get(), waiting.quantity()));
+        }
+    }
+
+    /** A warehouse with the units available: in the buyer's zone if one has them, else the one with the most. */
+    private Optional<ParticipantId> warehouseFor(int quantity, String buyerZone) {
+        Comparator<Map.Entry<ParticipantId, WarehouseStock>> byAvailable =
+                Comparator.comparingInt(entry -> entry.getValue().available());
+        var candidates = warehouses.entrySet().stream()
+                .filter(entry -> entry.getValue().available() >= quantity)
+                .toList();
+        return candidates.stream()
+                .filter(entry -> Objects.equals(entry.getValue().zone(), buyerZone))
+                .max(byAvailable)
+                .or(() -> candidates.stream().max(byAvailable))
+                .map(Map.Entry::getKey);
+    }
+
+    @EventSourcingHandler
+    void on(InventoryOpened event) {
+        inventoryId = event.inventoryId();
+        merchantId = event.merchantId();
+        sku = event.sku();
+    }
+
+    @EventSourcingHandler
+    void on(StockReceived event) {
+        warehouses.computeIfAbsent(event.warehouseId(), id -> new WarehouseStock(event.warehouseZone())).received +=
+                event.quantity();
+    }
+
+    @EventSourcingHandler
+    void on(StockReserved event) {
+        warehouses.get(event.warehouseId()).reserved += event.quantity();
+        reservations.put(event.orderId(), new Reservation(event.liveStreamId(), event.warehouseId(), event.quantity()));
+    }
+
+    @EventSourcingHandler
+    void on(StockReleased event) {
+        warehouses.get(event.warehouseId()).reserved -= event.quantity();
+        reservations.remove(event.orderId());
+    }
+
+    @EventSourcingHandler
+    void on(BackorderPlaced event) {
+        backorders.put(event.orderId(), new Waiting(event.liveStreamId(), event.quantity(), event.buyerZone()));
+    }
+
+    @EventSourcingHandler
+    void on(BackorderFilled event) {
+        backorders.remove(event.orderId());
+        warehouses.get(event.warehouseId()).reserved += event.quantity();
+        reservations.put(event.orderId(), new Reservation(event.liveStreamId(), event.warehouseId(), event.quantity()));
+    }
+
+    @EventSourcingHandler
+    void on(BackorderCancelled event) {
+        backorders.remove(event.orderId());
+    }
+
+    public ParticipantId merchantId() {
+        return merchantId;
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    /** Units that can still be reserved, over all warehouses. */
+    public int available() {
+        return warehouses.values().stream().mapToInt(WarehouseStock::available).sum();
+    }
+
+    public boolean hasBackorders() {
+        return !backorders.isEmpty();
+    }
+
+    private static final class WarehouseStock {
+        private final String zone;
+        private int received;
+        private int reserved;
+        private int shipped;
+
+        private WarehouseStock(String zone) {
+            this.zone = zone;
+        }
+
+        String zone() {
+            return zone;
+        }
+
+        int available() {
+            return received - shipped - reserved;
+        }
+    }
+
+    private record Reservation(LiveStreamId liveStreamId, ParticipantId warehouseId, int quantity) {}
+
+    private record Waiting(LiveStreamId liveStreamId, int quantity, String buyerZone) {}
+}

@@ -1,0 +1,7 @@
+package io.livechain.stock.command;
+
+import io.livechain.order.OrderId;
+import io.livechain.stock.InventoryId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ReleaseOrderStock(@TargetAggregateIdentifier InventoryId inventoryId, OrderId orderId) {}

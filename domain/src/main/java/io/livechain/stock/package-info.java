@@ -1,0 +1,2 @@
+/** Stock per merchant and SKU in every warehouse: receipts, reservations, and the backorder queue. */
+package io.livechain.stock;
