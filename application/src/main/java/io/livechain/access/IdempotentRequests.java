@@ -1,6 +1,8 @@
 package io.livechain.access;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,8 +22,17 @@ public interface IdempotentRequests {
 
     void record(UUID apiKeyId, String idempotencyKey, RecordedResponse response);
 
+    /** The answers recorded for any of these keys (one query for a whole batch). */
+    Map<Key, RecordedResponse> findAll(Collection<Key> keys);
+
+    /** Records many answers at once (one statement for a whole batch). */
+    void recordAll(Map<Key, RecordedResponse> responses);
+
     /** Forgets answers recorded before the given instant; returns how many. */
     int forgetBefore(Instant instant);
+
+    /** An idempotency key as scoped: per API key. */
+    record Key(UUID apiKeyId, String idempotencyKey) {}
 
     /** The first answer to a request, with the fingerprint of the request that got it. */
     record RecordedResponse(byte[] requestHash, int status, String contentType, String location, byte[] body) {}

@@ -13,6 +13,7 @@ import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -44,6 +45,18 @@ public class Order {
         if (command.lines().isEmpty()) {
             throw new InvalidOrder("an order has at least one line");
         }
+        for (OrderLine line : command.lines()) {
+            if (line.quantity() < 1
+                    || line.unitPrice() == null
+                    || line.unitPrice().signum() <= 0) {
+                throw new InvalidOrder("every line needs a positive quantity and price");
+            }
+        }
+        if (command.paymentWindow() == null
+                || command.paymentWindow().isNegative()
+                || command.paymentWindow().isZero()) {
+            throw new InvalidOrder("the payment window must be positive");
+        }
         BigDecimal total = command.lines().stream().map(OrderLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         var paymentDueAt = command.placedAt().plus(command.paymentWindow());
         apply(new OrderPlaced(
@@ -62,7 +75,7 @@ public class Order {
     @CommandHandler
     public void handle(PayOrder command, DeadlineManager deadlines) {
         requireOwner(command.merchantId());
-        if (status == OrderStatus.PAID && command.reference().equals(paymentReference)) {
+        if (status == OrderStatus.PAID && Objects.equals(command.reference(), paymentReference)) {
             return; // the same payment told twice
         }
         if (status != OrderStatus.PLACED) {

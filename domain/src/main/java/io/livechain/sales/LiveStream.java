@@ -92,7 +92,7 @@ public class LiveStream {
         }
         if (offer.price() == null
                 || offer.price().signum() <= 0
-                || offer.price().scale() > 2) {
+                || offer.price().stripTrailingZeros().scale() > 2) {
             throw new InvalidLiveStream("offer price must be positive with at most 2 decimals");
         }
         if (offer.quantity() < 1 || offer.quantity() > 10_000_000) {
@@ -166,10 +166,10 @@ public class LiveStream {
 
     @CommandHandler
     public void handle(AdmitOrder command) {
-        checkAdmission(command.merchantId(), command.buyerId(), command.lines());
         if (admittedOrders.containsKey(command.orderId())) {
             throw new InvalidOrder("order " + command.orderId() + " was already admitted");
         }
+        checkAdmission(command.merchantId(), command.buyerId(), command.lines());
         apply(new OrderAdmitted(liveStreamId, command.orderId(), command.buyerId(), command.lines()));
     }
 
@@ -228,6 +228,10 @@ public class LiveStream {
 
     private static String buyerKey(String buyerId, String sku) {
         return buyerId + '\u001f' + sku;
+    }
+
+    public LiveStreamId liveStreamId() {
+        return liveStreamId;
     }
 
     public ParticipantId merchantId() {

@@ -2,6 +2,7 @@ package io.livechain.stock;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.livechain.order.InvalidOrder;
 import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
@@ -47,6 +48,9 @@ public class Inventory {
 
     @CommandHandler
     public Inventory(OpenInventory command) {
+        if (!command.inventoryId().equals(InventoryId.of(command.merchantId(), command.sku()))) {
+            throw new InvalidReceipt("inventoryId does not match merchant and SKU");
+        }
         apply(new InventoryOpened(command.inventoryId(), command.merchantId(), command.sku()));
     }
 
@@ -77,6 +81,9 @@ public class Inventory {
 
     @CommandHandler
     public void handle(AllocateStock command) {
+        if (command.quantity() < 1) {
+            throw new InvalidOrder("quantity must be at least 1");
+        }
         if (reservations.containsKey(command.orderId()) || backorders.containsKey(command.orderId())) {
             return; // already allocated
         }
@@ -119,6 +126,7 @@ public class Inventory {
         if (waiting != null) {
             apply(new BackorderCancelled(
                     inventoryId, sku, command.orderId(), waiting.liveStreamId(), waiting.quantity()));
+            fillBackorders(); // the orders behind it may fit the stock it was waiting for
         }
     }
 

@@ -23,8 +23,7 @@ class ProductTest {
     }
 
     private DefineProduct define(String sku, String name, int batchSize, int leadTimeHours) {
-        return new DefineProduct(
-                ProductId.of(merchant, sku), merchant, sku, name, factory, batchSize, leadTimeHours);
+        return new DefineProduct(ProductId.of(merchant, sku), merchant, sku, name, factory, batchSize, leadTimeHours);
     }
 
     @Test

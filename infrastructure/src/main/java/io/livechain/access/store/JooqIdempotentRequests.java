@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -60,6 +63,59 @@ public class JooqIdempotentRequests implements IdempotentRequests {
                 .set(IDEMPOTENT_REQUEST.RESPONSE_BODY, response.body())
                 .set(IDEMPOTENT_REQUEST.CREATED_AT, OffsetDateTime.now(clock))
                 .execute();
+    }
+
+    @Override
+    public Map<Key, RecordedResponse> findAll(Collection<Key> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<Key, RecordedResponse> found = new HashMap<>();
+        db.selectFrom(IDEMPOTENT_REQUEST)
+                .where(DSL.row(IDEMPOTENT_REQUEST.API_KEY_ID, IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY)
+                        .in(keys.stream()
+                                .map(key -> DSL.row(key.apiKeyId(), key.idempotencyKey()))
+                                .toList()))
+                .forEach(row -> found.put(
+                        new Key(row.getApiKeyId(), row.getIdempotencyKey()),
+                        new RecordedResponse(
+                                row.getRequestHash(),
+                                row.getStatusCode(),
+                                row.getContentType(),
+                                row.getLocation(),
+                                row.getResponseBody())));
+        return found;
+    }
+
+    @Override
+    public void recordAll(Map<Key, RecordedResponse> responses) {
+        if (responses.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var insert = db.insertInto(
+                IDEMPOTENT_REQUEST,
+                IDEMPOTENT_REQUEST.API_KEY_ID,
+                IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY,
+                IDEMPOTENT_REQUEST.REQUEST_HASH,
+                IDEMPOTENT_REQUEST.STATUS_CODE,
+                IDEMPOTENT_REQUEST.CONTENT_TYPE,
+                IDEMPOTENT_REQUEST.LOCATION,
+                IDEMPOTENT_REQUEST.RESPONSE_BODY,
+                IDEMPOTENT_REQUEST.CREATED_AT);
+        for (var entry : responses.entrySet()) {
+            RecordedResponse response = entry.getValue();
+            insert = insert.values(
+                    entry.getKey().apiKeyId(),
+                    entry.getKey().idempotencyKey(),
+                    response.requestHash(),
+                    response.status(),
+                    response.contentType(),
+                    response.location(),
+                    response.body(),
+                    now);
+        }
+        insert.execute();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -28,7 +29,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -39,6 +39,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -72,6 +73,13 @@ public class AxonPersistenceAutoConfiguration {
 
     private static final String EVENT_STORE = "event_store.";
     private static final String PROCESSING = "processing.";
+
+    /** The platform's time; tests replace it to let payment windows pass without waiting. */
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
@@ -288,10 +296,8 @@ public class AxonPersistenceAutoConfiguration {
                 .startScheduler(false)
                 .stopScheduler(false)
                 .build();
-        // A deadline remembers the request that set it, and what it causes carries the audit metadata on.
-        deadlineManager.registerDispatchInterceptor(messages -> (index, message) -> CurrentUnitOfWork.isStarted()
-                ? message.andMetaData(CurrentUnitOfWork.get().getCorrelationData())
-                : message);
+        // A deadline message carries the correlation data of the request that set it (Axon adds it when the
+        // message is created); when it fires, what it causes carries the audit metadata on.
         deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlationDataProviders));
         return deadlineManager;
     }

@@ -1,19 +1,114 @@
 package io.livechain.infrastructure.axon;
 
+import io.livechain.access.IdempotentRequests;
+import io.livechain.catalog.Product;
+import io.livechain.order.Order;
+import io.livechain.order.policy.UnitReleasePolicy;
 import io.livechain.participant.Participant;
+import io.livechain.sales.LiveStream;
+import io.livechain.sales.admission.AdmissionDesk;
+import io.livechain.sales.admission.AvailabilityBoard;
+import io.livechain.sales.admission.DeskContext;
+import io.livechain.stock.Inventory;
+import java.time.Clock;
+import java.util.List;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers the event-sourced aggregates and sagas with Axon. The domain carries no Spring stereotypes, so they
- * are listed here, in one place.
+ * Registers the event-sourced aggregates with Axon (the domain carries no Spring stereotypes, so they are listed
+ * here, in one place) and sets up the admission desk, the single writer of the sales aggregates.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class DomainModelConfiguration {
 
     @Bean
-    public ConfigurerModule aggregates() {
-        return configurer -> configurer.configureAggregate(Participant.class);
+    public ConfigurerModule aggregates(@Value("${livechain.desk.cached-aggregates:10000}") long cachedAggregates) {
+        return configurer -> configurer
+                .configureAggregate(Participant.class)
+                .configureAggregate(Order.class)
+                .configureAggregate(cached(Product.class, cachedAggregates))
+                .configureAggregate(cached(LiveStream.class, cachedAggregates))
+                .configureAggregate(cached(Inventory.class, cachedAggregates));
+    }
+
+    /** Only the desk writes these, from one thread, and each of its transactions commits on its own. */
+    private static <T> AggregateConfigurer<T> cached(Class<T> type, long size) {
+        CaffeineAggregateCache cache = new CaffeineAggregateCache(size);
+        return AggregateConfigurer.defaultConfiguration(type).configureCache(configuration -> cache);
+    }
+
+    @Bean
+    public AvailabilityBoard availabilityBoard() {
+        return new AvailabilityBoard();
+    }
+
+    @Bean(destroyMethod = "close")
+    public AdmissionDesk admissionDesk(
+            Configuration configuration,
+            DeadlineManager deadlineManager,
+            TransactionManager transactionManager,
+            IdempotentRequests idempotentRequests,
+            List<CorrelationDataProvider> correlationDataProviders,
+            AvailabilityBoard board,
+            Clock clock,
+            @Value("${livechain.desk.max-batch-size:500}") int maxBatchSize,
+            @Value("${livechain.desk.queue-capacity:20000}") int queueCapacity) {
+        return new AdmissionDesk(
+                () -> new DeskContext.Repositories(
+                        configuration.repository(LiveStream.class),
+                        configuration.repository(Inventory.class),
+                        configuration.repository(Product.class),
+                        configuration.repository(Order.class),
+                        configuration.repository(Participant.class)),
+                deadlineManager,
+                transactionManager,
+                idempotentRequests,
+                correlationDataProviders,
+                board,
+                clock,
+                maxBatchSize,
+                queueCapacity);
+    }
+
+    /** The desk takes requests once Axon is up, before the web server opens. */
+    @Bean
+    public SmartLifecycle admissionDeskLifecycle(AdmissionDesk desk) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                desk.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE - 4096;
+            }
+        };
+    }
+
+    @Bean
+    public UnitReleasePolicy unitReleasePolicy(AdmissionDesk desk) {
+        return new UnitReleasePolicy(desk);
     }
 }

@@ -34,13 +34,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BusinessRuleViolation.class)
     ResponseEntity<ProblemDetail> businessRule(BusinessRuleViolation violation) {
+        return problem(problemFor(violation));
+    }
+
+    /** A broken business rule as a problem: its kind gives the status, its code the type. */
+    public static ProblemDetail problemFor(BusinessRuleViolation violation) {
         HttpStatus status = switch (violation.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
-        return problem(ProblemTypes.problem(status, violation.code(), violation.getMessage()));
+        return ProblemResponses.decorate(ProblemTypes.problem(status, violation.code(), violation.getMessage()));
     }
 
     @ExceptionHandler(ResourceNotFound.class)

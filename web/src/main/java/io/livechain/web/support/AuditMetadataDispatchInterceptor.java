@@ -30,19 +30,24 @@ public class AuditMetadataDispatchInterceptor implements MessageDispatchIntercep
             if (CurrentUnitOfWork.isStarted()) {
                 return message;
             }
-            Map<String, Object> audit = new HashMap<>();
-            String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
-            if (correlationId != null && !message.getMetaData().containsKey(CORRELATION_ID)) {
-                audit.put(CORRELATION_ID, correlationId);
-            }
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (authentication != null
-                    && authentication.getPrincipal() instanceof Caller caller
-                    && !message.getMetaData().containsKey(ACTOR_ROLE)) {
-                audit.put(ACTOR_ROLE, caller.role().name());
-                audit.put(ACTOR_ID, caller.participantId().toString());
-            }
+            Map<String, Object> audit = new HashMap<>(currentRequest());
+            audit.keySet().removeAll(message.getMetaData().keySet());
             return audit.isEmpty() ? message : message.andMetaData(audit);
         };
+    }
+
+    /** The audit metadata of the request this thread is serving: its correlation id and the caller as actor. */
+    public static Map<String, Object> currentRequest() {
+        Map<String, Object> audit = new HashMap<>();
+        String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
+        if (correlationId != null) {
+            audit.put(CORRELATION_ID, correlationId);
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
+            audit.put(ACTOR_ROLE, caller.role().name());
+            audit.put(ACTOR_ID, caller.participantId().toString());
+        }
+        return audit;
     }
 }

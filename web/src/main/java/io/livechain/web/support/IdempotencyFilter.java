@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +28,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +56,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      * the recorded answer, so a replay never shows them again and the database never holds them.
      */
     public static final String SECRET_FIELDS = IdempotencyFilter.class.getName() + ".secretFields";
+    /** Request attribute: the request's fingerprint (method, path, query, body), for endpoints the desk decides. */
+    public static final String FINGERPRINT = IdempotencyFilter.class.getName() + ".fingerprint";
 
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
@@ -59,6 +66,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final TransactionTemplate transactions;
     private final ProblemResponses problems;
     private final JsonMapper json;
+    private final ObjectProvider<RequestMappingHandlerMapping> handlers;
     private final int maxBodyBytes;
 
     public IdempotencyFilter(
@@ -66,7 +74,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             TransactionTemplate transactions,
             ProblemResponses problems,
             JsonMapper json,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers,
             @Value("${livechain.http.max-body-bytes:1048576}") int maxBodyBytes) {
+        this.handlers = handlers;
         this.requests = requests;
         this.transactions = transactions;
         this.problems = problems;
@@ -93,21 +103,26 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         CachedBodyRequest cached = new CachedBodyRequest(request, body);
-        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
         String key = request.getHeader(HEADER);
-        Caller caller = caller();
-        if (key == null || caller == null) {
-            inTransaction(cached, buffered, chain);
-            buffered.copyBodyToResponse();
-            return;
-        }
-        if (!VALID_KEY.matcher(key).matches()) {
+        if (key != null && !VALID_KEY.matcher(key).matches()) {
             problems.write(
                     response,
                     ProblemTypes.problem(
                             HttpStatus.BAD_REQUEST,
                             ProblemTypes.IDEMPOTENCY_KEY_INVALID,
                             "Idempotency-Key must be 1 to 255 visible ASCII characters"));
+            return;
+        }
+        if (decidedByDesk(cached)) {
+            cached.setAttribute(FINGERPRINT, fingerprint(cached));
+            chain.doFilter(cached, response);
+            return;
+        }
+        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+        Caller caller = caller();
+        if (key == null || caller == null) {
+            inTransaction(cached, buffered, chain);
+            buffered.copyBodyToResponse();
             return;
         }
         byte[] fingerprint = fingerprint(cached);
@@ -224,6 +239,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         HttpStatus.PAYLOAD_TOO_LARGE,
                         ProblemTypes.PAYLOAD_TOO_LARGE,
                         "the request body exceeds " + maxBodyBytes + " bytes"));
+    }
+
+    private boolean decidedByDesk(HttpServletRequest request) {
+        try {
+            HandlerExecutionChain handler = handlers.getObject().getHandler(request);
+            return handler != null
+                    && handler.getHandler() instanceof HandlerMethod method
+                    && method.hasMethodAnnotation(DecidedByDesk.class);
+        } catch (Exception e) {
+            return false; // no such endpoint: Spring MVC will answer
+        }
     }
 
     private static Caller caller() {

@@ -22,6 +22,8 @@ public final class ProblemTypes {
     public static final String IDEMPOTENCY_KEY_INVALID = "idempotency-key-invalid";
     public static final String IDEMPOTENCY_KEY_REUSED = "idempotency-key-reused";
     public static final String IDEMPOTENCY_REQUEST_IN_PROGRESS = "idempotency-request-in-progress";
+    public static final String IDEMPOTENCY_KEY_REQUIRED = "idempotency-key-required";
+    public static final String BUSY = "busy";
     public static final String INTERNAL_ERROR = "internal-error";
 
     private ProblemTypes() {}

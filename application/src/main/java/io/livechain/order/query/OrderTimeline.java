@@ -1,0 +1,25 @@
+package io.livechain.order.query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every event of every aggregate that an order caused or was touched by, oldest first, exactly as stored: the
+ * audit trail of one order.
+ */
+public record OrderTimeline(UUID orderId, List<Entry> events) {
+
+    public record Entry(
+            Instant occurredAt,
+            String type,
+            String aggregateType,
+            String aggregateId,
+            long sequence,
+            Actor actor,
+            String correlationId,
+            String causationId,
+            Object data) {}
+
+    public record Actor(String role, String id) {}
+}

@@ -1,0 +1,29 @@
+package io.livechain.order.query;
+
+import io.livechain.order.ShippingAddress;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An order as its merchant sees it. {@code stock} sums up the lines: RESERVED when every line holds units,
+ * BACKORDERED while any line waits for stock, RELEASED once its units went back. {@code delivery} is null until
+ * the order is packed.
+ */
+public record OrderView(
+        UUID id,
+        String status,
+        String stock,
+        UUID liveStreamId,
+        String buyerId,
+        List<OrderLineView> lines,
+        ShippingAddress shippingAddress,
+        BigDecimal total,
+        Instant paymentDueAt,
+        Object delivery,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public record OrderLineView(String sku, int quantity, BigDecimal unitPrice, String stock, UUID warehouseId) {}
+}

@@ -1,0 +1,2 @@
+/** Questions about order and their answers (read models). */
+package io.livechain.order.query;

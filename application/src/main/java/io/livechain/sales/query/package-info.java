@@ -1,0 +1,2 @@
+/** Questions about sales and their answers (read models). */
+package io.livechain.sales.query;

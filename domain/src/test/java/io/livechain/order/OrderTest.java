@@ -1,0 +1,379 @@
+package io.livechain.order;
+
+import io.livechain.order.command.CancelOrder;
+import io.livechain.order.command.PayOrder;
+import io.livechain.order.command.PlaceOrder;
+import io.livechain.order.event.OrderCancelled;
+import io.livechain.order.event.OrderExpired;
+import io.livechain.order.event.OrderPaid;
+import io.livechain.order.event.OrderPlaced;
+import io.livechain.participant.ParticipantId;
+import io.livechain.sales.LiveStreamId;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OrderTest {
+
+    private static final String DRESS = "DRESS-RED-M";
+    private static final String HAT = "HAT-STRAW";
+    private static final String BUYER = "alice@example.com";
+    private static final Instant PLACED_AT = Instant.parse("2025-06-01T18:30:00Z");
+    private static final Duration PAYMENT_WINDOW = Duration.ofMinutes(30);
+    private static final Instant PAYMENT_DUE_AT = Instant.parse("2025-06-01T19:00:00Z");
+    /** 2 × 19.90 + 1 × 9.50 */
+    private static final BigDecimal TOTAL = new BigDecimal("49.30");
+
+    private static final String REFERENCE = "psp-7f3a9c";
+
+    private final OrderId orderId = OrderId.random();
+    private final ParticipantId merchant = ParticipantId.random();
+    private final LiveStreamId liveStreamId = LiveStreamId.random();
+    private final ParticipantId warehouse = ParticipantId.random();
+    private final ShippingAddress address = new ShippingAddress("north", "12 Harbour Street", "Northport", "Alice");
+    private final List<OrderLine> lines = List.of(
+            new OrderLine(DRESS, 2, new BigDecimal("19.90"), StockState.RESERVED, warehouse),
+            new OrderLine(HAT, 1, new BigDecimal("9.50"), StockState.BACKORDERED, null));
+    private FixtureConfiguration<Order> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Order.class);
+    }
+
+    private PlaceOrder place() {
+        return new PlaceOrder(orderId, merchant, liveStreamId, BUYER, lines, address, PLACED_AT, PAYMENT_WINDOW);
+    }
+
+    private OrderPlaced placed() {
+        return new OrderPlaced(
+                orderId, merchant, liveStreamId, BUYER, lines, address, TOTAL, PLACED_AT, PAYMENT_DUE_AT);
+    }
+
+    private OrderPaid paid() {
+        return new OrderPaid(orderId, TOTAL, REFERENCE);
+    }
+
+    private OrderExpired expired() {
+        return new OrderExpired(orderId, liveStreamId, List.of(DRESS, HAT));
+    }
+
+    private OrderCancelled cancelled(String reason) {
+        return new OrderCancelled(orderId, liveStreamId, List.of(DRESS, HAT), reason);
+    }
+
+    private PayOrder pay(BigDecimal amount) {
+        return new PayOrder(orderId, merchant, amount, REFERENCE);
+    }
+
+    // placing
+
+    @Test
+    void places_an_order_with_its_total_and_payment_due_date() {
+        // given no prior activity
+        fixture.givenNoPriorActivity()
+                // when
+                .when(place())
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(placed());
+    }
+
+    @Test
+    void schedules_the_end_of_the_payment_window_when_placed() {
+        // given no prior activity
+        fixture.givenNoPriorActivity()
+                // when
+                .when(place())
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectScheduledDeadlineWithName(PAYMENT_DUE_AT, Order.PAYMENT_WINDOW);
+    }
+
+    @Test
+    void rejects_an_order_without_lines() {
+        // given no prior activity
+        fixture.givenNoPriorActivity()
+                // when
+                .when(new PlaceOrder(
+                        orderId, merchant, liveStreamId, BUYER, List.of(), address, PLACED_AT, PAYMENT_WINDOW))
+                // then
+                .expectException(InvalidOrder.class)
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    // paying
+
+    @Test
+    void pays_an_order_with_its_exact_total() {
+        // given
+        fixture.given(placed())
+                // when
+                .when(pay(new BigDecimal("49.30")))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(paid());
+    }
+
+    @Test
+    void accepts_the_total_written_with_fewer_decimals() {
+        // given
+        fixture.given(placed())
+                // when
+                .when(pay(new BigDecimal("49.3")))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new OrderPaid(orderId, new BigDecimal("49.3"), REFERENCE));
+    }
+
+    @Test
+    void paying_cancels_the_payment_window_deadline() {
+        // given the order was placed, which scheduled the deadline
+        fixture.givenCommands(place())
+                // when
+                .when(pay(TOTAL))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(paid())
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void rejects_a_payment_of_less_than_the_total() {
+        // given
+        fixture.given(placed())
+                // when
+                .when(pay(new BigDecimal("49.29")))
+                // then
+                .expectException(PaymentAmountMismatch.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_a_payment_of_more_than_the_total() {
+        // given
+        fixture.given(placed())
+                // when
+                .when(pay(new BigDecimal("50.00")))
+                // then
+                .expectException(PaymentAmountMismatch.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_a_payment_without_an_amount() {
+        // given
+        fixture.given(placed())
+                // when
+                .when(pay(null))
+                // then
+                .expectException(PaymentAmountMismatch.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_paying_another_merchants_order() {
+        // given
+        fixture.given(placed())
+                // when
+                .when(new PayOrder(orderId, ParticipantId.random(), TOTAL, REFERENCE))
+                // then
+                .expectException(OrderNotFound.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void paying_again_with_the_same_reference_changes_nothing() {
+        // given
+        fixture.given(placed(), paid())
+                // when
+                .when(pay(TOTAL))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_a_second_payment_with_another_reference() {
+        // given
+        fixture.given(placed(), paid())
+                // when
+                .when(new PayOrder(orderId, merchant, TOTAL, "psp-other"))
+                // then
+                .expectException(OrderNotPayable.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_paying_an_expired_order() {
+        // given
+        fixture.given(placed(), expired())
+                // when
+                .when(pay(TOTAL))
+                // then
+                .expectException(OrderNotPayable.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_paying_a_cancelled_order() {
+        // given
+        fixture.given(placed(), cancelled("out of stock"))
+                // when
+                .when(pay(TOTAL))
+                // then
+                .expectException(OrderNotPayable.class)
+                .expectNoEvents();
+    }
+
+    // cancelling
+
+    @Test
+    void cancels_a_placed_order() {
+        // given
+        fixture.given(placed())
+                // when
+                .when(new CancelOrder(orderId, merchant, "buyer changed their mind"))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(cancelled("buyer changed their mind"));
+    }
+
+    @Test
+    void cancelling_cancels_the_payment_window_deadline() {
+        // given the order was placed, which scheduled the deadline
+        fixture.givenCommands(place())
+                // when
+                .when(new CancelOrder(orderId, merchant, "buyer changed their mind"))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(cancelled("buyer changed their mind"))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void cancels_a_paid_order() {
+        // given
+        fixture.given(placed(), paid())
+                // when
+                .when(new CancelOrder(orderId, merchant, "damaged in stock"))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(cancelled("damaged in stock"));
+    }
+
+    @Test
+    void cancelling_a_cancelled_order_changes_nothing() {
+        // given
+        fixture.given(placed(), cancelled("buyer changed their mind"))
+                // when
+                .when(new CancelOrder(orderId, merchant, "buyer changed their mind"))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_cancelling_an_expired_order() {
+        // given
+        fixture.given(placed(), expired())
+                // when
+                .when(new CancelOrder(orderId, merchant, "too late"))
+                // then
+                .expectException(OrderNotCancellable.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_cancelling_another_merchants_order() {
+        // given
+        fixture.given(placed())
+                // when
+                .when(new CancelOrder(orderId, ParticipantId.random(), "not mine"))
+                // then
+                .expectException(OrderNotFound.class)
+                .expectNoEvents();
+    }
+
+    // the payment window
+
+    @Test
+    void expires_an_unpaid_order_when_the_payment_window_closes() {
+        // given the order was placed, which scheduled the deadline
+        fixture.givenCurrentTime(PLACED_AT)
+                .andGivenCommands(place())
+                // when
+                .whenTimeElapses(PAYMENT_WINDOW)
+                // then
+                .expectTriggeredDeadlinesWithName(Order.PAYMENT_WINDOW)
+                .expectEvents(expired());
+    }
+
+    @Test
+    void expires_an_unpaid_order_at_the_payment_due_date() {
+        // given the order was placed, which scheduled the deadline
+        fixture.givenCurrentTime(PLACED_AT)
+                .andGivenCommands(place())
+                // when
+                .whenTimeAdvancesTo(PAYMENT_DUE_AT)
+                // then
+                .expectTriggeredDeadlinesWithName(Order.PAYMENT_WINDOW)
+                .expectEvents(expired());
+    }
+
+    @Test
+    void does_not_expire_an_order_before_the_payment_window_closes() {
+        // given the order was placed, which scheduled the deadline
+        fixture.givenCurrentTime(PLACED_AT)
+                .andGivenCommands(place())
+                // when
+                .whenTimeElapses(PAYMENT_WINDOW.minusSeconds(1))
+                // then
+                .expectTriggeredDeadlines()
+                .expectNoEvents();
+    }
+
+    @Test
+    void does_not_expire_a_paid_order() {
+        // given the order was placed and paid, which cancelled the deadline
+        fixture.givenCurrentTime(PLACED_AT)
+                .andGivenCommands(place(), pay(TOTAL))
+                // when
+                .whenTimeElapses(Duration.ofHours(1))
+                // then
+                .expectTriggeredDeadlines()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_payment_window_that_closes_on_a_paid_order_changes_nothing() {
+        // given the deadline is still scheduled although the order is paid
+        fixture.givenCurrentTime(PLACED_AT)
+                .andGivenCommands(place())
+                .andGiven(paid())
+                // when
+                .whenTimeElapses(Duration.ofHours(1))
+                // then
+                .expectTriggeredDeadlinesWithName(Order.PAYMENT_WINDOW)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_payment_window_that_closes_on_a_cancelled_order_changes_nothing() {
+        // given the deadline is still scheduled although the order is cancelled
+        fixture.givenCurrentTime(PLACED_AT)
+                .andGivenCommands(place())
+                .andGiven(cancelled("buyer changed their mind"))
+                // when
+                .whenTimeElapses(Duration.ofHours(1))
+                // then
+                .expectTriggeredDeadlinesWithName(Order.PAYMENT_WINDOW)
+                .expectNoEvents();
+    }
+}

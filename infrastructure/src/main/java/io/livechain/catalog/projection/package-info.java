@@ -1,0 +1,2 @@
+/** The catalogue read model (jOOQ): the merchants' products. */
+package io.livechain.catalog.projection;

@@ -1,0 +1,335 @@
+package io.livechain.order.projection;
+
+import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_LINE;
+import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_VIEW;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.val;
+
+import io.livechain.infrastructure.jooq.read_model.tables.records.OrderLineRecord;
+import io.livechain.infrastructure.jooq.read_model.tables.records.OrderViewRecord;
+import io.livechain.order.ConcernsOrder;
+import io.livechain.order.OrderId;
+import io.livechain.order.OrderLine;
+import io.livechain.order.OrderStatus;
+import io.livechain.order.ShippingAddress;
+import io.livechain.order.StockState;
+import io.livechain.order.event.OrderCancelled;
+import io.livechain.order.event.OrderExpired;
+import io.livechain.order.event.OrderPaid;
+import io.livechain.order.event.OrderPlaced;
+import io.livechain.order.query.FindOrder;
+import io.livechain.order.query.ListOrders;
+import io.livechain.order.query.OrderPage;
+import io.livechain.order.query.OrderView;
+import io.livechain.order.query.OrderView.OrderLineView;
+import io.livechain.participant.ParticipantId;
+import io.livechain.stock.event.BackorderCancelled;
+import io.livechain.stock.event.BackorderFilled;
+import io.livechain.stock.event.BackorderPlaced;
+import io.livechain.stock.event.StockReleased;
+import io.livechain.stock.event.StockReserved;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.queryhandling.QueryHandler;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Orders as their merchants see them, with their lines, and the questions about them. The Order aggregate's events
+ * are applied once each, guarded by its sequence number ({@code last_sequence}); the inventory's events set where
+ * a line's units stand (reserved at a warehouse, backordered, released), overwrites that are harmless to repeat.
+ * An order's overall stock is not stored but derived from its lines when read.
+ *
+ * <p>Those overwrites must come in the order they happened, yet they belong to other aggregates than the order:
+ * this processing group therefore sequences events per order (see {@link #ordersSequencedPerOrder()}), so all of
+ * one order's events are handled by the same segment, in the order they were stored.
+ */
+@Component
+@ProcessingGroup(OrderProjection.PROCESSING_GROUP)
+public class OrderProjection {
+
+    static final String PROCESSING_GROUP = "orders";
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final DSLContext db;
+
+    public OrderProjection(DSLContext db) {
+        this.db = db;
+    }
+
+    /** One sequence per order, whichever aggregate the event comes from; other events keep the default policy. */
+    @Bean
+    static ConfigurerModule ordersSequencedPerOrder() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerSequencingPolicy(PROCESSING_GROUP, config -> OrderProjection::sequenceOf);
+    }
+
+    static Object sequenceOf(EventMessage<?> message) {
+        if (message.getPayload() instanceof ConcernsOrder event) {
+            return event.orderId().toString();
+        }
+        return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(message);
+    }
+
+    @EventHandler
+    void on(OrderPlaced event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        ShippingAddress address = event.shippingAddress();
+        db.insertInto(ORDER_VIEW)
+                .set(ORDER_VIEW.ID, event.orderId().value())
+                .set(ORDER_VIEW.MERCHANT_ID, event.merchantId().value())
+                .set(ORDER_VIEW.LIVE_STREAM_ID, event.liveStreamId().value())
+                .set(ORDER_VIEW.BUYER_ID, event.buyerId())
+                .set(ORDER_VIEW.STATUS, OrderStatus.PLACED.name())
+                .set(ORDER_VIEW.SHIP_ZONE, address == null ? null : address.zone())
+                .set(ORDER_VIEW.SHIP_LINE1, address == null ? null : address.line1())
+                .set(ORDER_VIEW.SHIP_CITY, address == null ? null : address.city())
+                .set(ORDER_VIEW.SHIP_RECIPIENT, address == null ? null : address.recipient())
+                .set(ORDER_VIEW.TOTAL, event.total())
+                .set(ORDER_VIEW.PAYMENT_DUE_AT, utc(event.paymentDueAt()))
+                // milliseconds, the precision of the list cursor
+                .set(ORDER_VIEW.CREATED_AT, utc(event.placedAt().truncatedTo(ChronoUnit.MILLIS)))
+                .set(ORDER_VIEW.UPDATED_AT, utc(occurredAt))
+                .set(ORDER_VIEW.LAST_SEQUENCE, sequence)
+                .onConflictDoNothing()
+                .execute();
+        List<Query> lines = new ArrayList<>();
+        for (int i = 0; i < event.lines().size(); i++) {
+            lines.add(insertLine(event, i + 1, event.lines().get(i)));
+        }
+        db.batch(lines).execute();
+    }
+
+    private Query insertLine(OrderPlaced order, int lineNo, OrderLine line) {
+        return db.insertInto(ORDER_LINE)
+                .set(ORDER_LINE.ORDER_ID, order.orderId().value())
+                .set(ORDER_LINE.SKU, line.sku())
+                .set(ORDER_LINE.LINE_NO, lineNo)
+                .set(ORDER_LINE.QUANTITY, line.quantity())
+                .set(ORDER_LINE.UNIT_PRICE, line.unitPrice())
+                .set(ORDER_LINE.STOCK, line.stock().name())
+                .set(ORDER_LINE.WAREHOUSE_ID, value(line.warehouseId()))
+                .set(ORDER_LINE.LIVE_STREAM_ID, order.liveStreamId().value())
+                .set(ORDER_LINE.MERCHANT_ID, order.merchantId().value())
+                .onConflictDoNothing();
+    }
+
+    @EventHandler
+    void on(OrderPaid event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        setStatus(event.orderId(), OrderStatus.PAID, sequence, occurredAt);
+    }
+
+    @EventHandler
+    void on(OrderCancelled event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        setStatus(event.orderId(), OrderStatus.CANCELLED, sequence, occurredAt);
+    }
+
+    @EventHandler
+    void on(OrderExpired event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        setStatus(event.orderId(), OrderStatus.EXPIRED, sequence, occurredAt);
+    }
+
+    private void setStatus(OrderId orderId, OrderStatus status, long sequence, Instant occurredAt) {
+        db.update(ORDER_VIEW)
+                .set(ORDER_VIEW.STATUS, status.name())
+                .set(ORDER_VIEW.UPDATED_AT, utc(occurredAt))
+                .set(ORDER_VIEW.LAST_SEQUENCE, sequence)
+                .where(ORDER_VIEW.ID.eq(orderId.value()))
+                .and(ORDER_VIEW.LAST_SEQUENCE.lt(sequence))
+                .execute();
+    }
+
+    @EventHandler
+    void on(StockReserved event, @Timestamp Instant occurredAt) {
+        setLineStock(event.orderId(), event.sku(), StockState.RESERVED, value(event.warehouseId()), occurredAt);
+    }
+
+    @EventHandler
+    void on(BackorderPlaced event, @Timestamp Instant occurredAt) {
+        setLineStock(event.orderId(), event.sku(), StockState.BACKORDERED, null, occurredAt);
+    }
+
+    @EventHandler
+    void on(BackorderFilled event, @Timestamp Instant occurredAt) {
+        setLineStock(event.orderId(), event.sku(), StockState.RESERVED, value(event.warehouseId()), occurredAt);
+    }
+
+    @EventHandler
+    void on(StockReleased event, @Timestamp Instant occurredAt) {
+        setLineStock(event.orderId(), event.sku(), StockState.RELEASED, value(event.warehouseId()), occurredAt);
+    }
+
+    @EventHandler
+    void on(BackorderCancelled event, @Timestamp Instant occurredAt) {
+        setLineStock(event.orderId(), event.sku(), StockState.RELEASED, null, occurredAt);
+    }
+
+    /**
+     * A stock event that comes before its order was placed (the allocation is decided first) finds no line and
+     * changes nothing: the placed order's lines already say the same.
+     */
+    private void setLineStock(OrderId orderId, String sku, StockState stock, UUID warehouseId, Instant occurredAt) {
+        int changed = db.update(ORDER_LINE)
+                .set(ORDER_LINE.STOCK, stock.name())
+                .set(ORDER_LINE.WAREHOUSE_ID, warehouseId)
+                .where(ORDER_LINE.ORDER_ID.eq(orderId.value()))
+                .and(ORDER_LINE.SKU.eq(sku))
+                .execute();
+        if (changed > 0) {
+            db.update(ORDER_VIEW)
+                    .set(ORDER_VIEW.UPDATED_AT, greatest(ORDER_VIEW.UPDATED_AT, val(utc(occurredAt))))
+                    .where(ORDER_VIEW.ID.eq(orderId.value()))
+                    .execute();
+        }
+    }
+
+    @QueryHandler
+    Optional<OrderView> handle(FindOrder query) {
+        return db.selectFrom(ORDER_VIEW)
+                .where(ORDER_VIEW.ID.eq(query.orderId().value()))
+                .and(ORDER_VIEW.MERCHANT_ID.eq(query.merchantId().value()))
+                .fetchOptional()
+                .map(order -> toView(order, linesOf(List.of(order.getId())).getOrDefault(order.getId(), List.of())));
+    }
+
+    /** Newest first; the cursor is the (created_at, id) of the last order of the previous page. */
+    @QueryHandler
+    OrderPage handle(ListOrders query) {
+        int limit = Math.clamp(query.limit(), 1, MAX_PAGE_SIZE);
+        Condition after = Cursor.decode(query.after())
+                .map(cursor -> row(ORDER_VIEW.CREATED_AT, ORDER_VIEW.ID).lt(cursor.createdAt(), cursor.id()))
+                .orElse(noCondition());
+        List<OrderViewRecord> rows = db.selectFrom(ORDER_VIEW)
+                .where(ORDER_VIEW.MERCHANT_ID.eq(query.merchantId().value()))
+                .and(query.liveStreamId() == null ? noCondition() : ORDER_VIEW.LIVE_STREAM_ID.eq(query.liveStreamId()))
+                .and(query.status() == null ? noCondition() : ORDER_VIEW.STATUS.eq(query.status()))
+                .and(after)
+                .orderBy(ORDER_VIEW.CREATED_AT.desc(), ORDER_VIEW.ID.desc())
+                .limit(limit + 1)
+                .fetch();
+        boolean more = rows.size() > limit;
+        List<OrderViewRecord> page = more ? rows.subList(0, limit) : rows;
+        Map<UUID, List<OrderLineRecord>> lines =
+                linesOf(page.stream().map(OrderViewRecord::getId).toList());
+        List<OrderView> items = page.stream()
+                .map(order -> toView(order, lines.getOrDefault(order.getId(), List.of())))
+                .toList();
+        String nextCursor = more ? Cursor.of(page.getLast()).encode() : null;
+        return new OrderPage(items, nextCursor);
+    }
+
+    private Map<UUID, List<OrderLineRecord>> linesOf(List<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        return db
+                .selectFrom(ORDER_LINE)
+                .where(ORDER_LINE.ORDER_ID.in(orderIds))
+                .orderBy(ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO)
+                .stream()
+                .collect(Collectors.groupingBy(OrderLineRecord::getOrderId, Collectors.toList()));
+    }
+
+    private static OrderView toView(OrderViewRecord order, List<OrderLineRecord> lines) {
+        return new OrderView(
+                order.getId(),
+                order.getStatus(),
+                stockOf(lines),
+                order.getLiveStreamId(),
+                order.getBuyerId(),
+                lines.stream().map(OrderProjection::toView).toList(),
+                addressOf(order),
+                order.getTotal(),
+                order.getPaymentDueAt().toInstant(),
+                null,
+                order.getCreatedAt().toInstant(),
+                order.getUpdatedAt().toInstant());
+    }
+
+    private static OrderLineView toView(OrderLineRecord line) {
+        return new OrderLineView(
+                line.getSku(), line.getQuantity(), line.getUnitPrice(), line.getStock(), line.getWarehouseId());
+    }
+
+    /** RELEASED once every line gave its units back, BACKORDERED while any line waits, else RESERVED. */
+    static String stockOf(List<OrderLineRecord> lines) {
+        if (!lines.isEmpty()
+                && lines.stream().allMatch(line -> StockState.RELEASED.name().equals(line.getStock()))) {
+            return StockState.RELEASED.name();
+        }
+        if (lines.stream().anyMatch(line -> StockState.BACKORDERED.name().equals(line.getStock()))) {
+            return StockState.BACKORDERED.name();
+        }
+        return StockState.RESERVED.name();
+    }
+
+    private static ShippingAddress addressOf(OrderViewRecord order) {
+        if (order.getShipZone() == null
+                && order.getShipLine1() == null
+                && order.getShipCity() == null
+                && order.getShipRecipient() == null) {
+            return null;
+        }
+        return new ShippingAddress(
+                order.getShipZone(), order.getShipLine1(), order.getShipCity(), order.getShipRecipient());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static UUID value(ParticipantId id) {
+        return id == null ? null : id.value();
+    }
+
+    /** Where a page ended: opaque to callers, base64url of {@code epochMillis:uuid}. */
+    record Cursor(OffsetDateTime createdAt, UUID id) {
+
+        static Cursor of(OrderViewRecord order) {
+            return new Cursor(order.getCreatedAt(), order.getId());
+        }
+
+        String encode() {
+            String plain = createdAt.toInstant().toEpochMilli() + ":" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Empty for the first page; a cursor this class did not make is rejected. */
+        static Optional<Cursor> decode(String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return Optional.empty();
+            }
+            try {
+                String plain = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+                int colon = plain.indexOf(':');
+                Instant createdAt = Instant.ofEpochMilli(Long.parseLong(plain.substring(0, colon)));
+                UUID id = UUID.fromString(plain.substring(colon + 1));
+                return Optional.of(new Cursor(utc(createdAt), id));
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("not a cursor of this list: " + cursor, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.livechain.web.merchant;
+
+import io.livechain.access.Caller;
+import io.livechain.participant.ParticipantId;
+import io.livechain.sales.LiveStreamId;
+import io.livechain.sales.OfferTerms;
+import io.livechain.sales.admission.DeskWork;
+import io.livechain.sales.command.EndLiveStream;
+import io.livechain.sales.command.ScheduleLiveStream;
+import io.livechain.sales.command.StartLiveStream;
+import io.livechain.sales.query.FindLiveStream;
+import io.livechain.sales.query.LiveStreamView;
+import io.livechain.web.support.DecidedByDesk;
+import io.livechain.web.support.DeskResponses;
+import io.livechain.web.support.DeskResponses.Answer;
+import io.livechain.web.support.ResourceNotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Live streams and their offers: scheduled, started (orders are taken), ended. */
+@RestController
+@RequestMapping("/api/v1/live-streams")
+@Tag(name = "Merchant: live streams")
+class LiveStreamController {
+
+    private final DeskResponses desk;
+    private final QueryGateway queries;
+
+    LiveStreamController(DeskResponses desk, QueryGateway queries) {
+        this.desk = desk;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    @DecidedByDesk
+    @Operation(summary = "Schedule a live stream with its offers (every SKU from your catalogue)")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Created.class)))
+    ResponseEntity<byte[]> schedule(
+            @Valid @RequestBody NewLiveStream body, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
+        ScheduleLiveStream command = new ScheduleLiveStream(
+                LiveStreamId.random(),
+                new ParticipantId(caller.participantId()),
+                body.title(),
+                body.startsAt(),
+                body.endsAt(),
+                body.paymentWindowMinutes(),
+                body.offers().stream()
+                        .map(offer -> new OfferTerms(
+                                offer.sku(),
+                                offer.price(),
+                                offer.quantity(),
+                                offer.perBuyerLimit(),
+                                offer.allowBackorder()))
+                        .toList());
+        return desk.decide(
+                http,
+                caller,
+                command,
+                DeskWork.scheduleLiveStream(command),
+                id -> new Answer(HttpStatus.CREATED, "/api/v1/live-streams/" + id, new Created(id.value())));
+    }
+
+    @PostMapping("/{id}/start")
+    @DecidedByDesk
+    @Operation(summary = "Go on air: orders are admitted from now on")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusChanged.class)))
+    ResponseEntity<byte[]> start(
+            @PathVariable UUID id, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
+        StartLiveStream command = new StartLiveStream(new LiveStreamId(id), new ParticipantId(caller.participantId()));
+        return desk.decide(
+                http,
+                caller,
+                command,
+                DeskWork.startLiveStream(command),
+                started -> new Answer(HttpStatus.OK, null, new StatusChanged(id, "LIVE")));
+    }
+
+    @PostMapping("/{id}/end")
+    @DecidedByDesk
+    @Operation(summary = "Go off air: no more orders are admitted")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusChanged.class)))
+    ResponseEntity<byte[]> end(@PathVariable UUID id, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
+        EndLiveStream command = new EndLiveStream(new LiveStreamId(id), new ParticipantId(caller.participantId()));
+        return desk.decide(
+                http,
+                caller,
+                command,
+                DeskWork.endLiveStream(command),
+                ended -> new Answer(HttpStatus.OK, null, new StatusChanged(id, "ENDED")));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A live stream with, per offer, admitted, reserved, backordered and remaining units")
+    LiveStreamView get(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        return queries.query(
+                        new FindLiveStream(new LiveStreamId(id), new ParticipantId(caller.participantId())),
+                        ResponseTypes.optionalInstanceOf(LiveStreamView.class))
+                .join()
+                .orElseThrow(() -> new ResourceNotFound("live stream"));
+    }
+
+    record NewLiveStream(
+            @NotBlank @Size(max = 200) String title,
+            @NotNull Instant startsAt,
+            @NotNull Instant endsAt,
+            @Min(1) @Max(10080) int paymentWindowMinutes,
+            @NotEmpty @Size(max = 100) List<@Valid @NotNull NewOffer> offers) {}
+
+    record NewOffer(
+            @NotBlank @Size(max = 64) String sku,
+
+            @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2)
+            BigDecimal price,
+
+            @Min(1) @Max(10_000_000) int quantity,
+            @Min(1) int perBuyerLimit,
+            boolean allowBackorder) {}
+
+    record Created(UUID id) {}
+
+    record StatusChanged(UUID id, String status) {}
+}

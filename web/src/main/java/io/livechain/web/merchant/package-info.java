@@ -1,0 +1,2 @@
+/** The merchant's endpoints: catalogue, live streams, orders, stock. */
+package io.livechain.web.merchant;

@@ -1,0 +1,174 @@
+package io.livechain.web.support;
+
+import io.livechain.access.Caller;
+import io.livechain.access.IdempotentRequests;
+import io.livechain.access.IdempotentRequests.Key;
+import io.livechain.access.IdempotentRequests.RecordedResponse;
+import io.livechain.sales.admission.AdmissionDesk;
+import io.livechain.sales.admission.DeskBusy;
+import io.livechain.sales.admission.DeskContext;
+import io.livechain.sales.admission.DeskOutcome;
+import io.livechain.sales.admission.DeskRequest;
+import io.livechain.shared.BusinessRuleViolation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hands a request to the admission desk and turns what the desk decided into the HTTP answer. The answer's exact
+ * bytes are rendered inside the desk's transaction, so a replay returns precisely the first answer.
+ */
+@Component
+public class DeskResponses {
+
+    private static final long ANSWER_TIMEOUT_SECONDS = 30;
+
+    private final AdmissionDesk desk;
+    private final IdempotentRequests idempotentRequests;
+    private final JsonMapper json;
+
+    public DeskResponses(AdmissionDesk desk, IdempotentRequests idempotentRequests, JsonMapper json) {
+        this.desk = desk;
+        this.idempotentRequests = idempotentRequests;
+        this.json = json;
+    }
+
+    /**
+     * Submits the work and waits for its batch to commit. {@code success} renders the result as status, location
+     * and body.
+     */
+    public <R> ResponseEntity<byte[]> decide(
+            HttpServletRequest http,
+            Caller caller,
+            Object command,
+            Function<DeskContext, R> work,
+            Function<R, Answer> success) {
+        DeskRequest<R> request = new DeskRequest<>(
+                command,
+                AuditMetadataDispatchInterceptor.currentRequest(),
+                key(http, caller),
+                fingerprint(http),
+                work,
+                new DeskRequest.Renderer<>() {
+                    @Override
+                    public RecordedResponse success(R result) {
+                        Answer answer = success.apply(result);
+                        return new RecordedResponse(
+                                null,
+                                answer.status().value(),
+                                MediaType.APPLICATION_JSON_VALUE,
+                                answer.location(),
+                                json.writeValueAsBytes(answer.body()));
+                    }
+
+                    @Override
+                    public RecordedResponse rejection(BusinessRuleViolation violation) {
+                        ProblemDetail problem = ApiExceptionHandler.problemFor(violation);
+                        return new RecordedResponse(
+                                null,
+                                problem.getStatus(),
+                                MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                null,
+                                json.writeValueAsBytes(problem));
+                    }
+                });
+        try {
+            return answer(desk.submit(request).get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable();
+        } catch (TimeoutException e) {
+            return unavailable();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof DeskBusy) {
+                return unavailable();
+            }
+            throw new IllegalStateException("the admission desk failed", e.getCause());
+        }
+    }
+
+    /**
+     * A rejection known without asking the desk (sold out, not live). An earlier answer to the same key still wins:
+     * a retry of an accepted order must get its order, not "sold out".
+     */
+    public ResponseEntity<byte[]> rejectAtOnce(
+            HttpServletRequest http, Caller caller, BusinessRuleViolation violation) {
+        Key key = key(http, caller);
+        if (key != null) {
+            Optional<RecordedResponse> earlier = idempotentRequests.find(key.apiKeyId(), key.idempotencyKey());
+            if (earlier.isPresent()) {
+                return Arrays.equals(earlier.get().requestHash(), fingerprint(http))
+                        ? answer(new DeskOutcome.Replayed(earlier.get()))
+                        : answer(new DeskOutcome.KeyReused());
+            }
+        }
+        ProblemDetail problem = ApiExceptionHandler.problemFor(violation);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(json.writeValueAsBytes(problem));
+    }
+
+    private ResponseEntity<byte[]> answer(DeskOutcome outcome) {
+        return switch (outcome) {
+            case DeskOutcome.Answered answered -> entity(answered.response(), false);
+            case DeskOutcome.Replayed replayed -> entity(replayed.response(), true);
+            case DeskOutcome.KeyReused reused -> {
+                ProblemDetail problem = ProblemResponses.decorate(ProblemTypes.problem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                        "this Idempotency-Key was already used for a different request"));
+                yield ResponseEntity.status(problem.getStatus())
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(json.writeValueAsBytes(problem));
+            }
+        };
+    }
+
+    private static ResponseEntity<byte[]> entity(RecordedResponse response, boolean replayed) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status());
+        if (response.contentType() != null) {
+            builder.contentType(MediaType.parseMediaType(response.contentType()));
+        }
+        if (response.location() != null) {
+            builder.header(HttpHeaders.LOCATION, response.location());
+        }
+        if (replayed) {
+            builder.header(IdempotencyFilter.REPLAYED_HEADER, "true");
+        }
+        return builder.body(response.body());
+    }
+
+    private ResponseEntity<byte[]> unavailable() {
+        ProblemDetail problem = ProblemResponses.decorate(ProblemTypes.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemTypes.BUSY,
+                "too many requests are waiting; retry shortly with the same Idempotency-Key"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(json.writeValueAsBytes(problem));
+    }
+
+    private static Key key(HttpServletRequest http, Caller caller) {
+        String key = http.getHeader(IdempotencyFilter.HEADER);
+        return key == null ? null : new Key(caller.apiKeyId(), key);
+    }
+
+    private static byte[] fingerprint(HttpServletRequest http) {
+        return (byte[]) http.getAttribute(IdempotencyFilter.FINGERPRINT);
+    }
+
+    /** A success answer: status, Location (or null) and the body to serialize. */
+    public record Answer(HttpStatus status, String location, Object body) {}
+}

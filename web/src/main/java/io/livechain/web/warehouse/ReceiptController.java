@@ -1,0 +1,72 @@
+package io.livechain.web.warehouse;
+
+import io.livechain.access.Caller;
+import io.livechain.participant.ParticipantId;
+import io.livechain.sales.admission.DeskWork;
+import io.livechain.web.support.DecidedByDesk;
+import io.livechain.web.support.DeskResponses;
+import io.livechain.web.support.DeskResponses.Answer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Goods in: a receipt credits the merchant's stock at this warehouse and serves waiting orders first. */
+@RestController
+@Tag(name = "Warehouse")
+class ReceiptController {
+
+    private final DeskResponses desk;
+
+    ReceiptController(DeskResponses desk) {
+        this.desk = desk;
+    }
+
+    @PostMapping("/api/v1/warehouse/receipts")
+    @DecidedByDesk
+    @Operation(summary = "Receive units of a merchant's SKU; backorders are filled first-come-first-served")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Received.class)))
+    ResponseEntity<byte[]> receive(
+            @Valid @RequestBody Receipt body, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
+        ParticipantId warehouse = new ParticipantId(caller.participantId());
+        return desk.decide(
+                http,
+                caller,
+                body,
+                DeskWork.receiveStock(
+                        warehouse, new ParticipantId(body.merchantId()), body.sku(), body.quantity(), body.batchId()),
+                receipt -> new Answer(
+                        HttpStatus.CREATED,
+                        null,
+                        new Received(
+                                receipt.receiptId(),
+                                warehouse.value(),
+                                body.merchantId(),
+                                body.sku(),
+                                body.quantity(),
+                                body.batchId())));
+    }
+
+    record Receipt(
+            @NotNull UUID merchantId,
+            @NotBlank @Size(max = 64) String sku,
+            @Min(1) @Max(10_000_000) int quantity,
+            UUID batchId) {}
+
+    record Received(UUID id, UUID warehouseId, UUID merchantId, String sku, int quantity, UUID batchId) {}
+}

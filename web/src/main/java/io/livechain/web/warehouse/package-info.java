@@ -1,0 +1,2 @@
+/** The warehouse's endpoints. */
+package io.livechain.web.warehouse;
