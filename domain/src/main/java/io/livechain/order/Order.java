@@ -28,7 +28,13 @@ public class Order {
 
     public static final String PAYMENT_WINDOW = "payment-window";
 
+    /**
+     * The identifier as a string: a scheduled deadline stores it, and must find the order again after a restart
+     * (a record identifier would come back from storage as a map).
+     */
     @AggregateIdentifier
+    private String id;
+
     private OrderId orderId;
 
     private ParticipantId merchantId;
@@ -116,6 +122,7 @@ public class Order {
 
     @EventSourcingHandler
     void on(OrderPlaced event) {
+        id = event.orderId().toString();
         orderId = event.orderId();
         merchantId = event.merchantId();
         liveStreamId = event.liveStreamId();

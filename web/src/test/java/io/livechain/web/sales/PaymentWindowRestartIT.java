@@ -1,0 +1,86 @@
+package io.livechain.web.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.livechain.LiveChainApplication;
+import io.livechain.testing.TestDatabases;
+import io.livechain.web.Api;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/** The payment window is a durable deadline: it closes even if the platform restarted in between. */
+class PaymentWindowRestartIT {
+
+    private final TestDatabases.Database database = TestDatabases.create("payment_window_restart");
+
+    @Test
+    void an_order_placed_before_a_restart_expires_after_it() {
+        // given an unpaid order whose window closes ~12 s after it was placed, on an instance that then stops
+        String orderId;
+        String stream;
+        String merchantKey;
+        try (ConfigurableApplicationContext first = start()) {
+            var sale = new SalesScenario(new Api(port(first)));
+            sale.product("RST-1");
+            sale.receive(sale.northWarehouse, "RST-1", 1);
+            stream = sale.liveStream("RST-1", 1, 1, false, 1);
+            orderId = sale.order(stream, "buyer", "RST-1", 1).json().get("id").asString();
+            merchantKey = sale.merchant.apiKey();
+        }
+        // when a new instance runs on the same database
+        try (ConfigurableApplicationContext second = start()) {
+            var api = new Api(port(second));
+            // then the order expires there and its unit can be bought again
+            await().atMost(Duration.ofSeconds(90))
+                    .ignoreExceptions()
+                    .until(() -> api.get("/api/v1/orders/" + orderId, merchantKey)
+                            .json()
+                            .get("status")
+                            .asString()
+                            .equals("EXPIRED"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> api.post(
+                                            "/api/v1/orders",
+                                            merchantKey,
+                                            """
+                                            {"liveStreamId":"%s","buyerId":"second","lines":[{"sku":"RST-1","quantity":1}],
+                                             "shippingAddress":{"zone":"north","line1":"1","city":"c","recipient":"r"}}""".formatted(stream),
+                                            java.util.Map.of(
+                                                    "Idempotency-Key",
+                                                    java.util.UUID.randomUUID().toString()))
+                                    .status()
+                            == 201);
+            assertThat(api.get("/api/v1/orders/" + orderId + "/timeline", merchantKey)
+                            .body())
+                    .contains("OrderExpired", "StockReleased", "OrderUnitsReturned", "\"role\":\"SYSTEM\"");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(LiveChainApplication.class, WindowClosesLater.class)
+                .run(
+                        "--spring.datasource.url=" + database.url(),
+                        "--spring.datasource.username=" + database.user(),
+                        "--spring.datasource.password=" + database.password(),
+                        "--livechain.admin-api-key=" + Api.OPERATOR_KEY,
+                        "--server.port=0");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** 48 s behind: a one-minute window closes about 12 s after the order, after the first instance stopped. */
+    static class WindowClosesLater {
+        @Bean
+        Clock clock() {
+            return Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-48));
+        }
+    }
+}
