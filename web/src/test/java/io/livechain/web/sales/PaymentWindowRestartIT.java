@@ -56,9 +56,10 @@ class PaymentWindowRestartIT {
                                                     java.util.UUID.randomUUID().toString()))
                                     .status()
                             == 201);
-            assertThat(api.get("/api/v1/orders/" + orderId + "/timeline", merchantKey)
-                            .body())
-                    .contains("OrderExpired", "StockReleased", "OrderUnitsReturned", "\"role\":\"SYSTEM\"");
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(api.get("/api/v1/orders/" + orderId + "/timeline", merchantKey)
+                                    .body())
+                            .contains("OrderExpired", "StockReleased", "OrderUnitsReturned", "\"role\":\"SYSTEM\""));
         }
     }
 
