@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.val;
 
 import io.livechain.infrastructure.jooq.read_model.tables.records.OrderLineRecord;
 import io.livechain.infrastructure.jooq.read_model.tables.records.OrderViewRecord;
+import io.livechain.infrastructure.projection.BatchWrites;
 import io.livechain.order.ConcernsOrder;
 import io.livechain.order.OrderId;
 import io.livechain.order.OrderLine;
@@ -97,7 +98,7 @@ public class OrderProjection {
     @EventHandler
     void on(OrderPlaced event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
         ShippingAddress address = event.shippingAddress();
-        db.insertInto(ORDER_VIEW)
+        write(db.insertInto(ORDER_VIEW)
                 .set(ORDER_VIEW.ID, event.orderId().value())
                 .set(ORDER_VIEW.MERCHANT_ID, event.merchantId().value())
                 .set(ORDER_VIEW.LIVE_STREAM_ID, event.liveStreamId().value())
@@ -113,13 +114,19 @@ public class OrderProjection {
                 .set(ORDER_VIEW.CREATED_AT, utc(event.placedAt().truncatedTo(ChronoUnit.MILLIS)))
                 .set(ORDER_VIEW.UPDATED_AT, utc(occurredAt))
                 .set(ORDER_VIEW.LAST_SEQUENCE, sequence)
-                .onConflictDoNothing()
-                .execute();
-        List<Query> lines = new ArrayList<>();
+                .onConflictDoNothing());
         for (int i = 0; i < event.lines().size(); i++) {
-            lines.add(insertLine(event, i + 1, event.lines().get(i)));
+            write(insertLine(event, i + 1, event.lines().get(i)));
         }
-        db.batch(lines).execute();
+    }
+
+    /** All writes of a batch of events go to the database together, in order, when the batch commits. */
+    private void write(Query query) {
+        BatchWrites.with(
+                OrderProjection.class.getName(),
+                ArrayList<Query>::new,
+                queries -> db.batch(queries).execute(),
+                queries -> queries.add(query));
     }
 
     private Query insertLine(OrderPlaced order, int lineNo, OrderLine line) {
@@ -152,13 +159,12 @@ public class OrderProjection {
     }
 
     private void setStatus(OrderId orderId, OrderStatus status, long sequence, Instant occurredAt) {
-        db.update(ORDER_VIEW)
+        write(db.update(ORDER_VIEW)
                 .set(ORDER_VIEW.STATUS, status.name())
                 .set(ORDER_VIEW.UPDATED_AT, utc(occurredAt))
                 .set(ORDER_VIEW.LAST_SEQUENCE, sequence)
                 .where(ORDER_VIEW.ID.eq(orderId.value()))
-                .and(ORDER_VIEW.LAST_SEQUENCE.lt(sequence))
-                .execute();
+                .and(ORDER_VIEW.LAST_SEQUENCE.lt(sequence)));
     }
 
     @EventHandler
@@ -188,21 +194,17 @@ public class OrderProjection {
 
     /**
      * A stock event that comes before its order was placed (the allocation is decided first) finds no line and
-     * changes nothing: the placed order's lines already say the same.
+     * changes nothing: the placed order's lines already say the same. Setting the same state twice is harmless.
      */
     private void setLineStock(OrderId orderId, String sku, StockState stock, UUID warehouseId, Instant occurredAt) {
-        int changed = db.update(ORDER_LINE)
+        write(db.update(ORDER_LINE)
                 .set(ORDER_LINE.STOCK, stock.name())
                 .set(ORDER_LINE.WAREHOUSE_ID, warehouseId)
                 .where(ORDER_LINE.ORDER_ID.eq(orderId.value()))
-                .and(ORDER_LINE.SKU.eq(sku))
-                .execute();
-        if (changed > 0) {
-            db.update(ORDER_VIEW)
-                    .set(ORDER_VIEW.UPDATED_AT, greatest(ORDER_VIEW.UPDATED_AT, val(utc(occurredAt))))
-                    .where(ORDER_VIEW.ID.eq(orderId.value()))
-                    .execute();
-        }
+                .and(ORDER_LINE.SKU.eq(sku)));
+        write(db.update(ORDER_VIEW)
+                .set(ORDER_VIEW.UPDATED_AT, greatest(ORDER_VIEW.UPDATED_AT, val(utc(occurredAt))))
+                .where(ORDER_VIEW.ID.eq(orderId.value())));
     }
 
     @QueryHandler

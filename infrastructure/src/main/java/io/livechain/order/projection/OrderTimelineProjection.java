@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import io.livechain.audit.AuditMetadata;
+import io.livechain.infrastructure.projection.BatchWrites;
 import io.livechain.order.ConcernsOrder;
 import io.livechain.order.query.FindOrderTimeline;
 import io.livechain.order.query.OrderTimeline;
@@ -69,12 +70,15 @@ public class OrderTimelineProjection {
     /** Every event that concerns an order, once: its global index keeps the timeline in the order of the store. */
     @EventHandler
     void on(ConcernsOrder event, EventMessage<?> message, TrackingToken token) {
-        db.insertInto(ORDER_TIMELINE)
-                .set(ORDER_TIMELINE.ORDER_ID, event.orderId().value())
-                .set(ORDER_TIMELINE.GLOBAL_INDEX, token.position().orElse(0))
-                .set(ORDER_TIMELINE.EVENT_IDENTIFIER, message.getIdentifier())
-                .onConflictDoNothing()
-                .execute();
+        BatchWrites.with(
+                OrderTimelineProjection.class.getName(),
+                () -> db.insertInto(
+                        ORDER_TIMELINE,
+                        ORDER_TIMELINE.ORDER_ID,
+                        ORDER_TIMELINE.GLOBAL_INDEX,
+                        ORDER_TIMELINE.EVENT_IDENTIFIER),
+                rows -> rows.onConflictDoNothing().execute(),
+                rows -> rows.values(event.orderId().value(), token.position().orElse(0), message.getIdentifier()));
     }
 
     @QueryHandler

@@ -6,6 +6,7 @@ import static io.livechain.infrastructure.jooq.read_model.Tables.STOCK_LEVEL;
 
 import io.livechain.infrastructure.jooq.read_model.tables.records.InventoryRecord;
 import io.livechain.infrastructure.jooq.read_model.tables.records.StockLevelRecord;
+import io.livechain.infrastructure.projection.BatchWrites;
 import io.livechain.participant.ParticipantId;
 import io.livechain.stock.InventoryId;
 import io.livechain.stock.event.BackorderCancelled;
@@ -18,13 +19,20 @@ import io.livechain.stock.event.StockReserved;
 import io.livechain.stock.query.FindStock;
 import io.livechain.stock.query.StockView;
 import io.livechain.stock.query.StockView.WarehouseStock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,65 +66,120 @@ public class StockProjection {
 
     @EventHandler
     void on(StockReceived event, @SequenceNumber long sequence) {
-        apply(event.inventoryId(), sequence, 0)
-                .ifPresent(inventory -> addToWarehouse(inventory, event.warehouseId(), event.quantity(), 0));
+        change(
+                event.inventoryId(),
+                sequence,
+                delta -> delta.warehouse(event.warehouseId())[RECEIVED] += event.quantity());
     }
 
     @EventHandler
     void on(StockReserved event, @SequenceNumber long sequence) {
-        apply(event.inventoryId(), sequence, 0)
-                .ifPresent(inventory -> addToWarehouse(inventory, event.warehouseId(), 0, event.quantity()));
+        change(
+                event.inventoryId(),
+                sequence,
+                delta -> delta.warehouse(event.warehouseId())[RESERVED] += event.quantity());
     }
 
     @EventHandler
     void on(StockReleased event, @SequenceNumber long sequence) {
-        apply(event.inventoryId(), sequence, 0)
-                .ifPresent(inventory -> addToWarehouse(inventory, event.warehouseId(), 0, -event.quantity()));
+        change(
+                event.inventoryId(),
+                sequence,
+                delta -> delta.warehouse(event.warehouseId())[RESERVED] -= event.quantity());
     }
 
     @EventHandler
     void on(BackorderPlaced event, @SequenceNumber long sequence) {
-        apply(event.inventoryId(), sequence, event.quantity());
+        change(event.inventoryId(), sequence, delta -> delta.backordered += event.quantity());
     }
 
     @EventHandler
     void on(BackorderFilled event, @SequenceNumber long sequence) {
-        apply(event.inventoryId(), sequence, -event.quantity())
-                .ifPresent(inventory -> addToWarehouse(inventory, event.warehouseId(), 0, event.quantity()));
+        change(event.inventoryId(), sequence, delta -> {
+            delta.backordered -= event.quantity();
+            delta.warehouse(event.warehouseId())[RESERVED] += event.quantity();
+        });
     }
 
     @EventHandler
     void on(BackorderCancelled event, @SequenceNumber long sequence) {
-        apply(event.inventoryId(), sequence, -event.quantity());
+        change(event.inventoryId(), sequence, delta -> delta.backordered -= event.quantity());
     }
 
     /**
-     * Moves the inventory to this event and changes its backordered units; empty when the event was applied
-     * before (or the inventory is unknown), in which case nothing else may be counted either.
+     * Counts an inventory event once: only events past the inventory's last applied sequence number change it. The
+     * changes of a whole batch are summed per inventory and written in a few statements when the batch commits (a
+     * hot SKU's inventory gets thousands of events a second).
      */
-    private Optional<InventoryRecord> apply(InventoryId inventoryId, long sequence, int backorderedChange) {
-        return db.update(INVENTORY)
-                .set(INVENTORY.LAST_SEQUENCE, sequence)
-                .set(INVENTORY.BACKORDERED, INVENTORY.BACKORDERED.plus(backorderedChange))
-                .where(INVENTORY.INVENTORY_ID.eq(inventoryId.value()))
-                .and(INVENTORY.LAST_SEQUENCE.lt(sequence))
-                .returning(INVENTORY.MERCHANT_ID, INVENTORY.SKU)
-                .fetchOptional();
+    private void change(InventoryId inventoryId, long sequence, Consumer<Delta> change) {
+        BatchWrites.with(StockProjection.class.getName(), HashMap<UUID, Delta>::new, this::flush, deltas -> {
+            Delta delta = deltas.computeIfAbsent(inventoryId.value(), this::load);
+            if (delta.known && sequence > delta.lastSequence) {
+                delta.lastSequence = sequence;
+                change.accept(delta);
+            }
+        });
     }
 
-    private void addToWarehouse(InventoryRecord inventory, ParticipantId warehouseId, int received, int reserved) {
-        db.insertInto(STOCK_LEVEL)
-                .set(STOCK_LEVEL.MERCHANT_ID, inventory.getMerchantId())
-                .set(STOCK_LEVEL.SKU, inventory.getSku())
-                .set(STOCK_LEVEL.WAREHOUSE_ID, warehouseId.value())
-                .set(STOCK_LEVEL.RECEIVED, received)
-                .set(STOCK_LEVEL.RESERVED, reserved)
-                .set(STOCK_LEVEL.SHIPPED, 0)
-                .onConflict(STOCK_LEVEL.MERCHANT_ID, STOCK_LEVEL.SKU, STOCK_LEVEL.WAREHOUSE_ID)
-                .doUpdate()
-                .set(STOCK_LEVEL.RECEIVED, STOCK_LEVEL.RECEIVED.plus(received))
-                .set(STOCK_LEVEL.RESERVED, STOCK_LEVEL.RESERVED.plus(reserved))
-                .execute();
+    private Delta load(UUID inventoryId) {
+        return db.selectFrom(INVENTORY)
+                .where(INVENTORY.INVENTORY_ID.eq(inventoryId))
+                .fetchOptional()
+                .map(row -> new Delta(row.getInventoryId(), row.getMerchantId(), row.getSku(), row.getLastSequence()))
+                .orElseGet(() -> new Delta(inventoryId, null, null, Long.MAX_VALUE));
+    }
+
+    private void flush(Map<UUID, Delta> deltas) {
+        List<Query> writes = new ArrayList<>();
+        for (Delta delta : deltas.values()) {
+            if (!delta.known) {
+                continue;
+            }
+            writes.add(db.update(INVENTORY)
+                    .set(INVENTORY.LAST_SEQUENCE, delta.lastSequence)
+                    .set(INVENTORY.BACKORDERED, INVENTORY.BACKORDERED.plus(delta.backordered))
+                    .where(INVENTORY.INVENTORY_ID.eq(delta.inventoryId)));
+            delta.warehouses.forEach((warehouseId, change) -> writes.add(db.insertInto(STOCK_LEVEL)
+                    .set(STOCK_LEVEL.MERCHANT_ID, delta.merchantId)
+                    .set(STOCK_LEVEL.SKU, delta.sku)
+                    .set(STOCK_LEVEL.WAREHOUSE_ID, warehouseId)
+                    .set(STOCK_LEVEL.RECEIVED, change[RECEIVED])
+                    .set(STOCK_LEVEL.RESERVED, change[RESERVED])
+                    .set(STOCK_LEVEL.SHIPPED, 0)
+                    .onConflict(STOCK_LEVEL.MERCHANT_ID, STOCK_LEVEL.SKU, STOCK_LEVEL.WAREHOUSE_ID)
+                    .doUpdate()
+                    .set(STOCK_LEVEL.RECEIVED, STOCK_LEVEL.RECEIVED.plus(change[RECEIVED]))
+                    .set(STOCK_LEVEL.RESERVED, STOCK_LEVEL.RESERVED.plus(change[RESERVED]))));
+        }
+        if (!writes.isEmpty()) {
+            db.batch(writes).execute();
+        }
+    }
+
+    private static final int RECEIVED = 0;
+    private static final int RESERVED = 1;
+
+    /** What a batch changes in one inventory. */
+    private static final class Delta {
+        private final UUID inventoryId;
+        private final UUID merchantId;
+        private final String sku;
+        private final boolean known;
+        private long lastSequence;
+        private int backordered;
+        private final Map<UUID, int[]> warehouses = new LinkedHashMap<>();
+
+        Delta(UUID inventoryId, UUID merchantId, String sku, long lastSequence) {
+            this.inventoryId = inventoryId;
+            this.merchantId = merchantId;
+            this.sku = sku;
+            this.known = merchantId != null;
+            this.lastSequence = lastSequence;
+        }
+
+        int[] warehouse(ParticipantId warehouseId) {
+            return warehouses.computeIfAbsent(warehouseId.value(), id -> new int[2]);
+        }
     }
 
     /** Empty when the SKU is neither in the merchant's catalogue nor stocked for the merchant. */

@@ -1,0 +1,2 @@
+/** What the jOOQ projections share. */
+package io.livechain.infrastructure.projection;
