@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -66,7 +67,7 @@ public class Inventory {
                 command.warehouseZone(),
                 command.quantity(),
                 command.batchId()));
-        fillBackorders();
+        fillBackorders(command.batchId());
     }
 
     /** Where an order line would be served from: decided without changing anything. */
@@ -120,18 +121,18 @@ public class Inventory {
                     reservation.liveStreamId(),
                     reservation.warehouseId(),
                     reservation.quantity()));
-            fillBackorders();
+            fillBackorders(null);
         }
         Waiting waiting = backorders.get(command.orderId());
         if (waiting != null) {
             apply(new BackorderCancelled(
                     inventoryId, sku, command.orderId(), waiting.liveStreamId(), waiting.quantity()));
-            fillBackorders(); // the orders behind it may fit the stock it was waiting for
+            fillBackorders(null); // the orders behind it may fit the stock it was waiting for
         }
     }
 
     /** Strictly first-come-first-served: stops at the first waiting order that cannot be served yet. */
-    private void fillBackorders() {
+    private void fillBackorders(UUID batchId) {
         while (!backorders.isEmpty()) {
             var first = backorders.entrySet().iterator().next();
             Waiting waiting = first.getValue();
@@ -140,7 +141,13 @@ public class Inventory {
                 return;
             }
             apply(new BackorderFilled(
-                    inventoryId, sku, first.getKey(), waiting.liveStreamId(), warehouse.get(), waiting.quantity()));
+                    inventoryId,
+                    sku,
+                    first.getKey(),
+                    waiting.liveStreamId(),
+                    warehouse.get(),
+                    waiting.quantity(),
+                    batchId));
         }
     }
 

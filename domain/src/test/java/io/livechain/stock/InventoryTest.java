@@ -65,8 +65,14 @@ class InventoryTest {
         return new BackorderPlaced(inventoryId, SKU, orderId, liveStreamId, quantity, buyerZone);
     }
 
+    /** Filled by a receipt: the units come from the received batch. */
     private BackorderFilled filled(OrderId orderId, ParticipantId warehouseId, int quantity) {
-        return new BackorderFilled(inventoryId, SKU, orderId, liveStreamId, warehouseId, quantity);
+        return new BackorderFilled(inventoryId, SKU, orderId, liveStreamId, warehouseId, quantity, batchId);
+    }
+
+    /** Filled by units another order gave back: no batch to name. */
+    private BackorderFilled filledByRelease(OrderId orderId, ParticipantId warehouseId, int quantity) {
+        return new BackorderFilled(inventoryId, SKU, orderId, liveStreamId, warehouseId, quantity, null);
     }
 
     private AllocateStock allocate(OrderId orderId, int quantity, String buyerZone, boolean allowBackorder) {
@@ -366,7 +372,7 @@ class InventoryTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(
                         new StockReleased(inventoryId, SKU, cancelled, liveStreamId, northWarehouse, 2),
-                        filled(waiting, northWarehouse, 2));
+                        filledByRelease(waiting, northWarehouse, 2));
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.livechain.catalog.ProductId;
 import io.livechain.order.Order;
 import io.livechain.participant.Participant;
 import io.livechain.participant.ParticipantId;
+import io.livechain.production.BatchId;
+import io.livechain.production.ProductionBatch;
 import io.livechain.sales.LiveStream;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.stock.Inventory;
@@ -56,6 +58,10 @@ public final class DeskContext {
 
     public Optional<Aggregate<Product>> product(ProductId id) {
         return load(repositories.products(), id.toString());
+    }
+
+    public Optional<Aggregate<ProductionBatch>> batch(BatchId id) {
+        return load(repositories.batches(), id.toString());
     }
 
     public Optional<Aggregate<Participant>> participant(ParticipantId id) {
@@ -138,5 +144,6 @@ public final class DeskContext {
             Repository<Inventory> inventories,
             Repository<Product> products,
             Repository<Order> orders,
-            Repository<Participant> participants) {}
+            Repository<Participant> participants,
+            Repository<ProductionBatch> batches) {}
 }

@@ -16,6 +16,11 @@ import io.livechain.order.command.PlaceOrder;
 import io.livechain.participant.Participant;
 import io.livechain.participant.ParticipantId;
 import io.livechain.participant.ParticipantKind;
+import io.livechain.production.BatchId;
+import io.livechain.production.ProductionBatch;
+import io.livechain.production.ReceiptExceedsShipment;
+import io.livechain.production.UnknownBatch;
+import io.livechain.production.command.ReceiveBatch;
 import io.livechain.sales.LiveStream;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.LiveStreamNotFound;
@@ -179,7 +184,10 @@ public final class DeskWork {
         };
     }
 
-    /** A warehouse received units; orders waiting for this SKU are served first, in the order they were placed. */
+    /**
+     * A warehouse received units; orders waiting for this SKU are served first, in the order they were placed. A
+     * receipt that names a production batch also records the batch as (partly) received, in the same transaction.
+     */
     public static Function<DeskContext, ReceiptResult> receiveStock(
             ParticipantId warehouseId, ParticipantId merchantId, String sku, int quantity, UUID batchId) {
         return context -> {
@@ -188,6 +196,20 @@ public final class DeskWork {
                     .orElse(null);
             Aggregate<Inventory> inventory = context.inventory(InventoryId.of(merchantId, sku))
                     .orElseThrow(() -> new UnknownSku(sku, "in that merchant's catalogue"));
+            Aggregate<ProductionBatch> batch = null;
+            if (batchId != null) {
+                batch = context.batch(new BatchId(batchId))
+                        .filter(found -> found.invoke(b -> b.isFor(merchantId, sku)))
+                        .orElseThrow(() -> new UnknownBatch());
+                int outstanding = batch.invoke(b -> b.outstandingFor(warehouseId));
+                if (quantity > outstanding) {
+                    throw new ReceiptExceedsShipment(outstanding);
+                }
+            }
+            context.beginChanges();
+            if (batch != null) {
+                batch.execute(b -> b.handle(new ReceiveBatch(new BatchId(batchId), warehouseId, quantity)));
+            }
             inventory.execute(i ->
                     i.handle(new ReceiveStock(InventoryId.of(merchantId, sku), warehouseId, zone, quantity, batchId)));
             return new ReceiptResult(UUID.randomUUID(), sku, quantity);

@@ -5,8 +5,10 @@ import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.stock.InventoryId;
+import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
+/** A waiting order got its units; {@code batchId} names the production batch they came from, if any. */
 @Revision("1")
 public record BackorderFilled(
         InventoryId inventoryId,
@@ -14,5 +16,6 @@ public record BackorderFilled(
         OrderId orderId,
         LiveStreamId liveStreamId,
         ParticipantId warehouseId,
-        int quantity)
+        int quantity,
+        UUID batchId)
         implements InventoryEvent, ConcernsOrder {}

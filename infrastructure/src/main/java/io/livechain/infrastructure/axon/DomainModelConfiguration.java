@@ -5,6 +5,8 @@ import io.livechain.catalog.Product;
 import io.livechain.order.Order;
 import io.livechain.order.policy.UnitReleasePolicy;
 import io.livechain.participant.Participant;
+import io.livechain.production.ProductionBatch;
+import io.livechain.production.saga.ReplenishmentSaga;
 import io.livechain.sales.LiveStream;
 import io.livechain.sales.admission.AdmissionDesk;
 import io.livechain.sales.admission.AvailabilityBoard;
@@ -34,9 +36,11 @@ public class DomainModelConfiguration {
         return configurer -> configurer
                 .configureAggregate(Participant.class)
                 .configureAggregate(Order.class)
+                .configureAggregate(ProductionBatch.class)
                 .configureAggregate(cached(Product.class, cachedAggregates))
                 .configureAggregate(cached(LiveStream.class, cachedAggregates))
-                .configureAggregate(cached(Inventory.class, cachedAggregates));
+                .configureAggregate(cached(Inventory.class, cachedAggregates))
+                .eventProcessing(processing -> processing.registerSaga(ReplenishmentSaga.class));
     }
 
     /** Only the desk writes these, from one thread, and each of its transactions commits on its own. */
@@ -67,7 +71,8 @@ public class DomainModelConfiguration {
                         configuration.repository(Inventory.class),
                         configuration.repository(Product.class),
                         configuration.repository(Order.class),
-                        configuration.repository(Participant.class)),
+                        configuration.repository(Participant.class),
+                        configuration.repository(ProductionBatch.class)),
                 deadlineManager,
                 transactionManager,
                 idempotentRequests,

@@ -2,6 +2,7 @@ package io.livechain.stock.projection;
 
 import static io.livechain.infrastructure.jooq.read_model.Tables.INVENTORY;
 import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCT;
+import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCTION_BATCH;
 import static io.livechain.infrastructure.jooq.read_model.Tables.STOCK_LEVEL;
 
 import io.livechain.infrastructure.jooq.read_model.tables.records.InventoryRecord;
@@ -33,6 +34,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -200,8 +202,15 @@ public class StockProjection {
                 .orderBy(STOCK_LEVEL.WAREHOUSE_ID)
                 .fetch(StockProjection::toView);
         int backordered = inventory.map(InventoryRecord::getBackordered).orElse(0);
-        // inbound: nothing is produced yet, so nothing is on its way from factories
-        return Optional.of(new StockView(query.sku(), warehouses, 0, backordered));
+        // inbound: shipped by factories, not yet received
+        Integer inbound = db.select(DSL.coalesce(
+                        DSL.sum(PRODUCTION_BATCH.SHIPPED_QUANTITY.minus(PRODUCTION_BATCH.RECEIVED_QUANTITY)),
+                        DSL.inline(0)))
+                .from(PRODUCTION_BATCH)
+                .where(PRODUCTION_BATCH.MERCHANT_ID.eq(merchantId))
+                .and(PRODUCTION_BATCH.SKU.eq(query.sku()))
+                .fetchSingleInto(Integer.class);
+        return Optional.of(new StockView(query.sku(), warehouses, inbound, backordered));
     }
 
     private static WarehouseStock toView(StockLevelRecord row) {

@@ -1,0 +1,24 @@
+package io.livechain.forecast;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A SKU's demand forecast made at {@code generatedAt}: 24 consecutive hourly periods from the hour after the
+ * history, and 14 consecutive UTC calendar days from the first midnight at or after that hour (so the first day
+ * overlaps the hourly periods unless the forecast starts at midnight).
+ */
+public record Forecast(Instant generatedAt, List<Period> hourly, List<Period> daily) {
+
+    public Forecast {
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        hourly = List.copyOf(hourly);
+        daily = List.copyOf(daily);
+    }
+
+    /** Where the forecast starts: the start of its first hourly period. */
+    public Instant start() {
+        return hourly.isEmpty() ? generatedAt : hourly.getFirst().start();
+    }
+}

@@ -1,0 +1,2 @@
+/** Questions about production batches. */
+package io.livechain.production.query;

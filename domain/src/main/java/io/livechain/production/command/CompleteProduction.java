@@ -1,0 +1,11 @@
+package io.livechain.production.command;
+
+import io.livechain.participant.ParticipantId;
+import io.livechain.production.BatchId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CompleteProduction(
+        @TargetAggregateIdentifier BatchId batchId,
+        ParticipantId factoryId,
+        int producedQuantity,
+        int qcPassedQuantity) {}

@@ -1,0 +1,7 @@
+package io.livechain.production.command;
+
+import io.livechain.participant.ParticipantId;
+import io.livechain.production.BatchId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ReceiveBatch(@TargetAggregateIdentifier BatchId batchId, ParticipantId warehouseId, int quantity) {}

@@ -1,0 +1,9 @@
+package io.livechain.production.event;
+
+import io.livechain.participant.ParticipantId;
+import io.livechain.production.BatchId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ProductionRejected(BatchId batchId, ParticipantId merchantId, String sku, String reason)
+        implements ProductionEvent {}

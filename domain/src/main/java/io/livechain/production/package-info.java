@@ -1,0 +1,2 @@
+/** Production: batches factories make for merchants' SKUs, from request to receipt. */
+package io.livechain.production;

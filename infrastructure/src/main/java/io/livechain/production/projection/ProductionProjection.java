@@ -1,0 +1,224 @@
+package io.livechain.production.projection;
+
+import static io.livechain.infrastructure.jooq.read_model.Tables.BATCH_ORDER;
+import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCTION_BATCH;
+
+import io.livechain.infrastructure.jooq.read_model.tables.records.ProductionBatchRecord;
+import io.livechain.production.BatchStatus;
+import io.livechain.production.event.BatchReceived;
+import io.livechain.production.event.BatchShipped;
+import io.livechain.production.event.ProductionAccepted;
+import io.livechain.production.event.ProductionCompleted;
+import io.livechain.production.event.ProductionRejected;
+import io.livechain.production.event.ProductionRequestRevised;
+import io.livechain.production.event.ProductionRequested;
+import io.livechain.production.event.ProductionStarted;
+import io.livechain.production.query.BatchView;
+import io.livechain.production.query.FindBatch;
+import io.livechain.production.query.ListProductionRequests;
+import io.livechain.production.query.ProductionRequestView;
+import io.livechain.stock.event.BackorderFilled;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * Production batches for their factory and merchant, and each batch's genealogy (the orders it served). Every
+ * batch event is applied once, guarded by the batch's sequence number.
+ */
+@Component
+@ProcessingGroup("production")
+public class ProductionProjection {
+
+    private final DSLContext db;
+
+    public ProductionProjection(DSLContext db) {
+        this.db = db;
+    }
+
+    @EventHandler
+    void on(ProductionRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        db.insertInto(PRODUCTION_BATCH)
+                .set(PRODUCTION_BATCH.ID, event.batchId().value())
+                .set(PRODUCTION_BATCH.MERCHANT_ID, event.merchantId().value())
+                .set(PRODUCTION_BATCH.FACTORY_ID, event.factoryId().value())
+                .set(PRODUCTION_BATCH.SKU, event.sku())
+                .set(PRODUCTION_BATCH.QUANTITY, event.quantity())
+                .set(PRODUCTION_BATCH.NEEDED_BY, utc(event.neededBy()))
+                .set(PRODUCTION_BATCH.STATUS, BatchStatus.REQUESTED.name())
+                .set(PRODUCTION_BATCH.SHIPPED_QUANTITY, 0)
+                .set(PRODUCTION_BATCH.RECEIVED_QUANTITY, 0)
+                .set(PRODUCTION_BATCH.REQUESTED_AT, utc(at))
+                .set(PRODUCTION_BATCH.UPDATED_AT, utc(at))
+                .set(PRODUCTION_BATCH.LAST_SEQUENCE, sequence)
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    @EventHandler
+    void on(ProductionRequestRevised event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.batchId().value(), sequence, at)
+                .set(PRODUCTION_BATCH.QUANTITY, event.quantity())
+                .set(PRODUCTION_BATCH.NEEDED_BY, utc(event.neededBy()))
+                .where(guard(event.batchId().value(), sequence))
+                .execute();
+    }
+
+    @EventHandler
+    void on(ProductionAccepted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.batchId().value(), sequence, at)
+                .set(PRODUCTION_BATCH.STATUS, BatchStatus.ACCEPTED.name())
+                .set(PRODUCTION_BATCH.COMMITTED_QUANTITY, event.committedQuantity())
+                .set(PRODUCTION_BATCH.EXPECTED_COMPLETION_AT, utc(event.expectedCompletionAt()))
+                .where(guard(event.batchId().value(), sequence))
+                .execute();
+    }
+
+    @EventHandler
+    void on(ProductionRejected event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.batchId().value(), sequence, at)
+                .set(PRODUCTION_BATCH.STATUS, BatchStatus.REJECTED.name())
+                .set(PRODUCTION_BATCH.REASON, event.reason())
+                .where(guard(event.batchId().value(), sequence))
+                .execute();
+    }
+
+    @EventHandler
+    void on(ProductionStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.batchId().value(), sequence, at)
+                .set(PRODUCTION_BATCH.STATUS, BatchStatus.STARTED.name())
+                .where(guard(event.batchId().value(), sequence))
+                .execute();
+    }
+
+    @EventHandler
+    void on(ProductionCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.batchId().value(), sequence, at)
+                .set(PRODUCTION_BATCH.STATUS, BatchStatus.COMPLETED.name())
+                .set(PRODUCTION_BATCH.PRODUCED_QUANTITY, event.producedQuantity())
+                .set(PRODUCTION_BATCH.QC_PASSED_QUANTITY, event.qcPassedQuantity())
+                .where(guard(event.batchId().value(), sequence))
+                .execute();
+    }
+
+    @EventHandler
+    void on(BatchShipped event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.batchId().value(), sequence, at)
+                .set(PRODUCTION_BATCH.STATUS, BatchStatus.SHIPPED.name())
+                .set(PRODUCTION_BATCH.SHIPPED_QUANTITY, PRODUCTION_BATCH.SHIPPED_QUANTITY.plus(event.quantity()))
+                .where(guard(event.batchId().value(), sequence))
+                .execute();
+    }
+
+    @EventHandler
+    void on(BatchReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Field<Integer> received = PRODUCTION_BATCH.RECEIVED_QUANTITY.plus(event.quantity());
+        update(event.batchId().value(), sequence, at)
+                .set(PRODUCTION_BATCH.RECEIVED_QUANTITY, received)
+                .set(
+                        PRODUCTION_BATCH.STATUS,
+                        DSL.when(
+                                        received.ge(PRODUCTION_BATCH.QC_PASSED_QUANTITY)
+                                                .and(PRODUCTION_BATCH.SHIPPED_QUANTITY.ge(
+                                                        PRODUCTION_BATCH.QC_PASSED_QUANTITY)),
+                                        DSL.inline(BatchStatus.RECEIVED.name()))
+                                .otherwise(PRODUCTION_BATCH.STATUS))
+                .where(guard(event.batchId().value(), sequence))
+                .execute();
+    }
+
+    /** Genealogy: the waiting order this batch's units went to. */
+    @EventHandler
+    void on(BackorderFilled event) {
+        if (event.batchId() != null) {
+            db.insertInto(BATCH_ORDER)
+                    .set(BATCH_ORDER.BATCH_ID, event.batchId())
+                    .set(BATCH_ORDER.ORDER_ID, event.orderId().value())
+                    .set(BATCH_ORDER.SKU, event.sku())
+                    .set(BATCH_ORDER.QUANTITY, event.quantity())
+                    .onConflictDoNothing()
+                    .execute();
+        }
+    }
+
+    @QueryHandler
+    List<ProductionRequestView> handle(ListProductionRequests query) {
+        Condition owner = query.factoryId() != null
+                ? PRODUCTION_BATCH.FACTORY_ID.eq(query.factoryId().value())
+                : PRODUCTION_BATCH.MERCHANT_ID.eq(query.merchantId().value());
+        return db.selectFrom(PRODUCTION_BATCH)
+                .where(owner)
+                .and(query.status() == null ? DSL.noCondition() : PRODUCTION_BATCH.STATUS.eq(query.status()))
+                .orderBy(PRODUCTION_BATCH.REQUESTED_AT.desc(), PRODUCTION_BATCH.ID)
+                .limit(500)
+                .fetch(ProductionProjection::toView);
+    }
+
+    @QueryHandler
+    Optional<BatchView> handle(FindBatch query) {
+        Condition owner = query.factoryId() != null
+                ? PRODUCTION_BATCH.FACTORY_ID.eq(query.factoryId().value())
+                : PRODUCTION_BATCH.MERCHANT_ID.eq(query.merchantId().value());
+        return db.selectFrom(PRODUCTION_BATCH)
+                .where(PRODUCTION_BATCH.ID.eq(query.batchId().value()))
+                .and(owner)
+                .fetchOptional(ProductionProjection::toView)
+                .map(batch -> new BatchView(
+                        batch,
+                        db.selectFrom(BATCH_ORDER)
+                                .where(BATCH_ORDER.BATCH_ID.eq(batch.id()))
+                                .orderBy(BATCH_ORDER.ORDER_ID)
+                                .fetch(row ->
+                                        new BatchView.ServedOrder(row.getOrderId(), row.getSku(), row.getQuantity()))));
+    }
+
+    private org.jooq.UpdateSetMoreStep<ProductionBatchRecord> update(UUID batchId, long sequence, Instant at) {
+        return db.update(PRODUCTION_BATCH)
+                .set(PRODUCTION_BATCH.LAST_SEQUENCE, sequence)
+                .set(PRODUCTION_BATCH.UPDATED_AT, utc(at));
+    }
+
+    private static Condition guard(UUID batchId, long sequence) {
+        return PRODUCTION_BATCH.ID.eq(batchId).and(PRODUCTION_BATCH.LAST_SEQUENCE.lt(sequence));
+    }
+
+    private static ProductionRequestView toView(ProductionBatchRecord row) {
+        return new ProductionRequestView(
+                row.getId(),
+                row.getMerchantId(),
+                row.getFactoryId(),
+                row.getSku(),
+                row.getQuantity(),
+                instant(row.getNeededBy()),
+                row.getStatus(),
+                row.getReason(),
+                row.getCommittedQuantity(),
+                instant(row.getExpectedCompletionAt()),
+                row.getProducedQuantity(),
+                row.getQcPassedQuantity(),
+                row.getShippedQuantity(),
+                row.getReceivedQuantity(),
+                instant(row.getRequestedAt()));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,2 @@
+/** The production batch read model (jOOQ). */
+package io.livechain.production.projection;

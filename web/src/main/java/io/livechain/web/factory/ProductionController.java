@@ -1,0 +1,155 @@
+package io.livechain.web.factory;
+
+import io.livechain.access.Caller;
+import io.livechain.participant.ParticipantId;
+import io.livechain.participant.ParticipantKind;
+import io.livechain.participant.query.FindParticipant;
+import io.livechain.participant.query.ParticipantView;
+import io.livechain.production.BatchId;
+import io.livechain.production.command.AcceptProduction;
+import io.livechain.production.command.CompleteProduction;
+import io.livechain.production.command.RejectProduction;
+import io.livechain.production.command.ShipBatch;
+import io.livechain.production.command.StartProduction;
+import io.livechain.production.query.BatchView;
+import io.livechain.production.query.FindBatch;
+import io.livechain.production.query.ListProductionRequests;
+import io.livechain.production.query.ProductionRequestView;
+import io.livechain.shared.BusinessRuleViolation;
+import io.livechain.web.support.ResourceNotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The factory's side of production: requests to answer, batches to make, ship and track. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/factory")
+@Tag(name = "Factory")
+class ProductionController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    ProductionController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @GetMapping("/production-requests")
+    @Operation(summary = "Your production requests and batches, newest first, optionally of one status")
+    List<ProductionRequestView> requests(
+            @RequestParam Optional<@Pattern(regexp = "[A-Z]{1,16}") String> status,
+            @AuthenticationPrincipal Caller caller) {
+        return queries.query(
+                        new ListProductionRequests(factory(caller), null, status.orElse(null)),
+                        ResponseTypes.multipleInstancesOf(ProductionRequestView.class))
+                .join();
+    }
+
+    @GetMapping("/batches/{id}")
+    @Operation(summary = "One of your batches, with the orders it served")
+    BatchView batch(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        return queries.query(
+                        new FindBatch(new BatchId(id), factory(caller), null),
+                        ResponseTypes.optionalInstanceOf(BatchView.class))
+                .join()
+                .orElseThrow(() -> new ResourceNotFound("batch"));
+    }
+
+    @PostMapping("/batches/{id}/accept")
+    @Operation(summary = "Commit to a quantity and a completion date")
+    Changed accept(@PathVariable UUID id, @Valid @RequestBody Acceptance body, @AuthenticationPrincipal Caller caller) {
+        commands.sendAndWait(new AcceptProduction(
+                new BatchId(id), factory(caller), body.committedQuantity(), body.expectedCompletionAt()));
+        return new Changed(id, "ACCEPTED");
+    }
+
+    @PostMapping("/batches/{id}/reject")
+    @Operation(summary = "Decline the request; the merchant sees the reason and a new request follows")
+    Changed reject(@PathVariable UUID id, @Valid @RequestBody Rejection body, @AuthenticationPrincipal Caller caller) {
+        commands.sendAndWait(new RejectProduction(new BatchId(id), factory(caller), body.reason()));
+        return new Changed(id, "REJECTED");
+    }
+
+    @PostMapping("/batches/{id}/start")
+    @Operation(summary = "Production has started")
+    Changed start(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        commands.sendAndWait(new StartProduction(new BatchId(id), factory(caller)));
+        return new Changed(id, "STARTED");
+    }
+
+    @PostMapping("/batches/{id}/complete")
+    @Operation(summary = "Production is done: how many were made and how many passed quality control")
+    Changed complete(
+            @PathVariable UUID id, @Valid @RequestBody Completion body, @AuthenticationPrincipal Caller caller) {
+        commands.sendAndWait(new CompleteProduction(
+                new BatchId(id), factory(caller), body.producedQuantity(), body.qcPassedQuantity()));
+        return new Changed(id, "COMPLETED");
+    }
+
+    @PostMapping("/batches/{id}/ship")
+    @Operation(summary = "Ship units that passed quality control to a warehouse; they show as inbound stock")
+    Changed ship(@PathVariable UUID id, @Valid @RequestBody Shipment body, @AuthenticationPrincipal Caller caller) {
+        boolean isWarehouse = queries.query(
+                        new FindParticipant(new ParticipantId(body.warehouseId())),
+                        ResponseTypes.optionalInstanceOf(ParticipantView.class))
+                .join()
+                .filter(participant -> participant.kind() == ParticipantKind.WAREHOUSE)
+                .isPresent();
+        if (!isWarehouse) {
+            throw new UnknownWarehouse();
+        }
+        commands.sendAndWait(new ShipBatch(
+                new BatchId(id), factory(caller), new ParticipantId(body.warehouseId()), body.quantity()));
+        return new Changed(id, "SHIPPED");
+    }
+
+    private static ParticipantId factory(Caller caller) {
+        return new ParticipantId(caller.participantId());
+    }
+
+    record Acceptance(
+            @Min(1) @Max(10_000_000) int committedQuantity,
+            @NotNull Instant expectedCompletionAt) {}
+
+    record Rejection(@NotBlank @Size(max = 500) String reason) {}
+
+    record Completion(
+            @Min(0) @Max(10_000_000) int producedQuantity,
+            @Min(0) @Max(10_000_000) int qcPassedQuantity) {}
+
+    record Shipment(
+            @NotNull UUID warehouseId,
+            @Min(1) @Max(10_000_000) int quantity) {}
+
+    record Changed(UUID id, String status) {}
+
+    static final class UnknownWarehouse extends BusinessRuleViolation {
+        UnknownWarehouse() {
+            super("unknown-warehouse", Kind.UNPROCESSABLE, "warehouseId does not name a registered warehouse");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The factory's endpoints. */
+package io.livechain.web.factory;

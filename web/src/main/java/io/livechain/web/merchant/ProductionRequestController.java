@@ -1,0 +1,59 @@
+package io.livechain.web.merchant;
+
+import io.livechain.access.Caller;
+import io.livechain.participant.ParticipantId;
+import io.livechain.production.BatchId;
+import io.livechain.production.query.BatchView;
+import io.livechain.production.query.FindBatch;
+import io.livechain.production.query.ListProductionRequests;
+import io.livechain.production.query.ProductionRequestView;
+import io.livechain.web.support.ResourceNotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What replenishment asked factories to make for you, and how each batch is doing (rejections included). */
+@RestController
+@Validated
+@Tag(name = "Merchant: production")
+class ProductionRequestController {
+
+    private final QueryGateway queries;
+
+    ProductionRequestController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/v1/production-requests")
+    @Operation(summary = "Production requests for your SKUs, newest first, optionally of one status")
+    List<ProductionRequestView> requests(
+            @RequestParam Optional<@Pattern(regexp = "[A-Z]{1,16}") String> status,
+            @AuthenticationPrincipal Caller caller) {
+        return queries.query(
+                        new ListProductionRequests(
+                                null, new ParticipantId(caller.participantId()), status.orElse(null)),
+                        ResponseTypes.multipleInstancesOf(ProductionRequestView.class))
+                .join();
+    }
+
+    @GetMapping("/api/v1/production-batches/{id}")
+    @Operation(summary = "One batch for your SKU, with the orders it served")
+    BatchView batch(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        return queries.query(
+                        new FindBatch(new BatchId(id), null, new ParticipantId(caller.participantId())),
+                        ResponseTypes.optionalInstanceOf(BatchView.class))
+                .join()
+                .orElseThrow(() -> new ResourceNotFound("batch"));
+    }
+}
