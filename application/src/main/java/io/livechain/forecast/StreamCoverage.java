@@ -49,5 +49,4 @@ final class StreamCoverage {
         }
         return union;
     }
-
 }

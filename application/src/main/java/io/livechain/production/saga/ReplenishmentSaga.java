@@ -9,6 +9,7 @@ import io.livechain.production.command.ReviseProductionRequest;
 import io.livechain.production.event.BatchReceived;
 import io.livechain.production.event.ProductionAccepted;
 import io.livechain.production.event.ProductionRejected;
+import io.livechain.shared.Ids;
 import io.livechain.stock.InventoryId;
 import io.livechain.stock.event.BackorderCancelled;
 import io.livechain.stock.event.BackorderFilled;
@@ -54,6 +55,7 @@ public class ReplenishmentSaga {
     private String openBatchId;
 
     private int openQuantity;
+    private int requestsRaised;
 
     @Inject
     private transient CommandGateway commands;
@@ -139,6 +141,11 @@ public class ReplenishmentSaga {
         });
     }
 
+    /** The n-th request for an inventory always has the same id: a redelivered event cannot request twice. */
+    static BatchId batchId(InventoryId inventoryId, int n) {
+        return new BatchId(Ids.derived("replenishment", inventoryId, n));
+    }
+
     private void replenish(Instant now) {
         int position =
                 onHand + onOrder.values().stream().mapToInt(Integer::intValue).sum() - reserved - backordered;
@@ -153,7 +160,7 @@ public class ReplenishmentSaga {
         int quantity = Math.ceilDiv(gap, batchSize) * batchSize;
         Instant neededBy = now.plus(Duration.ofHours(leadTimeHours));
         if (openBatchId == null) {
-            BatchId batchId = BatchId.random();
+            BatchId batchId = batchId(InventoryId.of(merchantId, sku), ++requestsRaised);
             openBatchId = batchId.toString();
             openQuantity = quantity;
             SagaLifecycle.associateWith(BATCH, openBatchId);

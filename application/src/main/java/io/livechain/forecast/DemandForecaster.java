@@ -1,0 +1,166 @@
+package io.livechain.forecast;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Forecasts a SKU's demand from its hourly history: an exponentially smoothed level times hour-of-day and
+ * day-of-week profiles, fitted on the hours no live stream covered, plus a lift per stream-hour learned from past
+ * streams and applied to the hours scheduled streams cover. Intervals are negative-binomial quantiles whose spread
+ * comes from the history's own errors. See {@code docs/forecasting.md}.
+ *
+ * <p>Pure: the same arguments give the same forecast.
+ */
+public final class DemandForecaster {
+
+    public static final int HOURS = 24;
+    public static final int DAYS = 14;
+
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final Duration WEEK = Duration.ofDays(7);
+
+    private final ForecastSettings settings;
+
+    public DemandForecaster() {
+        this(ForecastSettings.defaults());
+    }
+
+    public DemandForecaster(ForecastSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * 24 hourly periods from the end of the history (or from the current hour if the history is empty) and 14
+     * UTC days from the first midnight at or after that.
+     *
+     * @param scheduledStreams streams featuring the SKU that will be on air within the forecast (others are
+     *     ignored)
+     */
+    public Forecast forecast(DemandHistory history, List<StreamWindow> scheduledStreams, Instant now) {
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(scheduledStreams, "scheduledStreams");
+        Objects.requireNonNull(now, "now");
+        Instant start = history.hours() > 0 ? history.end() : now.truncatedTo(ChronoUnit.HOURS);
+        Instant firstMidnight = start.truncatedTo(ChronoUnit.DAYS);
+        if (firstMidnight.isBefore(start)) {
+            firstMidnight = firstMidnight.plus(DAY);
+        }
+        DemandModel model = DemandModel.fit(history, settings);
+
+        long startHour = UtcHours.of(start);
+        int toMidnight = (int) Duration.between(start, firstMidnight).toHours();
+        int hours = toMidnight + DAYS * UtcHours.PER_DAY;
+        double[] coverage = StreamCoverage.hourly(scheduledStreams, startHour, hours);
+        double[] baseline = new double[hours];
+        double[] lift = new double[hours];
+        for (int t = 0; t < hours; t++) {
+            baseline[t] = model.baseline(startHour + t);
+            lift[t] = model.streamDemand(coverage[t]);
+        }
+
+        List<Period> hourly = new ArrayList<>(HOURS);
+        for (int t = 0; t < HOURS; t++) {
+            double variance = variance(baseline[t], model.hourDispersion) + variance(lift[t], model.streamDispersion);
+            Instant from = start.plus(HOUR.multipliedBy(t));
+            hourly.add(period(from, from.plus(HOUR), baseline[t] + lift[t], variance));
+        }
+
+        List<Period> daily = new ArrayList<>(DAYS);
+        for (int d = 0; d < DAYS; d++) {
+            double base = 0;
+            double streams = 0;
+            for (int t = toMidnight + d * UtcHours.PER_DAY; t < toMidnight + (d + 1) * UtcHours.PER_DAY; t++) {
+                base += baseline[t];
+                streams += lift[t];
+            }
+            // the level drifts: a day h days ahead errs like an exponential-smoothing h-step forecast
+            double daysAhead = (toMidnight + d * UtcHours.PER_DAY) / (double) UtcHours.PER_DAY;
+            double drift = 1 + daysAhead * model.smoothing * model.smoothing;
+            double variance = variance(base, model.dayDispersion) * drift + variance(streams, model.streamDispersion);
+            Instant from = firstMidnight.plus(DAY.multipliedBy(d));
+            daily.add(period(from, from.plus(DAY), base + streams, variance));
+        }
+        return new Forecast(now, hourly, daily);
+    }
+
+    /**
+     * Expected demand over {@code over} from the forecast's start: the hourly periods first, then the daily ones
+     * after the last hour, prorated by time. Beyond the 14 days, the last week of daily periods repeats.
+     */
+    public static double expectedDemand(Forecast forecast, Duration over) {
+        return demandOver(forecast, over, Period::expected);
+    }
+
+    /** Like {@link #expectedDemand}, with each period's upper bound: a cautious total (errors assumed to add up). */
+    public static double upperDemand(Forecast forecast, Duration over) {
+        return demandOver(forecast, over, Period::high);
+    }
+
+    private static double demandOver(Forecast forecast, Duration over, ToDoubleFunction<Period> value) {
+        Objects.requireNonNull(forecast, "forecast");
+        Objects.requireNonNull(over, "over");
+        if (over.isNegative()) {
+            throw new IllegalArgumentException("demand over a negative time: " + over);
+        }
+        Instant from = forecast.start();
+        Instant end = from.plus(over);
+        double total = 0;
+        Instant covered = from;
+        for (Period period : forecast.hourly()) {
+            total += prorated(period, from, end, value);
+            covered = period.end().isAfter(covered) ? period.end() : covered;
+        }
+        List<Period> daily = forecast.daily();
+        for (Period period : daily) {
+            total += prorated(period, covered, end, value);
+        }
+        if (daily.isEmpty()) {
+            return total;
+        }
+        Instant dailyEnd = daily.getLast().end();
+        Instant after = dailyEnd.isAfter(covered) ? dailyEnd : covered;
+        List<Period> lastWeek = daily.subList(Math.max(0, daily.size() - 7), daily.size());
+        for (int week = 1; dailyEnd.plus(WEEK.multipliedBy(week - 1)).isBefore(end); week++) {
+            Duration shift = WEEK.multipliedBy(week);
+            for (Period period : lastWeek) {
+                Period repeated = new Period(
+                        period.start().plus(shift),
+                        period.end().plus(shift),
+                        period.expected(),
+                        period.low(),
+                        period.high());
+                total += prorated(repeated, after, end, value);
+            }
+        }
+        return total;
+    }
+
+    /** The period's value times the share of it inside {@code [from, to)}. */
+    private static double prorated(Period period, Instant from, Instant to, ToDoubleFunction<Period> value) {
+        Instant a = period.start().isAfter(from) ? period.start() : from;
+        Instant b = period.end().isBefore(to) ? period.end() : to;
+        if (!b.isAfter(a)) {
+            return 0;
+        }
+        double share =
+                Duration.between(a, b).toMillis() / (double) period.length().toMillis();
+        return value.applyAsDouble(period) * share;
+    }
+
+    private static double variance(double mean, double dispersion) {
+        return mean + dispersion * mean * mean;
+    }
+
+    private Period period(Instant from, Instant to, double expected, double variance) {
+        double tail = (1 - settings.coverage()) / 2;
+        double low = CountDistribution.quantile(expected, variance, tail);
+        double high = CountDistribution.quantile(expected, variance, 1 - tail);
+        return new Period(from, to, expected, Math.min(low, expected), Math.max(high, expected));
+    }
+}
