@@ -163,6 +163,17 @@ def verify():
             return "n/a"
         return f"{seconds:,.1f} s ({100.0 * seconds / capacity:.0f}% of {cpu['cores']} cores)"
 
+    def others_cell():
+        parts = [cpu.get(name + "Seconds") for name in ("machine", "app", "postgres", "gatling")]
+        if any(part is None for part in parts):
+            return "n/a"
+        seconds = max(0.0, parts[0] - sum(parts[1:]))
+        return f"{seconds:,.1f} s ({100.0 * seconds / capacity:.0f}% of {cpu['cores']} cores: other processes, kernel)"
+
+    def tcp_cell(name):
+        value = summary.get("tcp", {}).get(name)
+        return "n/a" if value is None else f"{value:,}"
+
     acc_rate, sold_rate = per_second(accepted), per_second(sold_out)
     acc_p99, sold_p99 = lat(accepted, "p99"), lat(sold_out, "p99")
     rows = [
@@ -185,6 +196,11 @@ def verify():
         ("CPU app JVM", cpu_cell("app")),
         ("CPU PostgreSQL", cpu_cell("postgres")),
         ("CPU Gatling JVM", cpu_cell("gatling")),
+        ("CPU whole machine (busy)", cpu_cell("machine")),
+        ("CPU anything else (machine - above)", others_cell()),
+        ("TCP connections opened (machine)", tcp_cell("ActiveOpens")),
+        ("SYNs dropped, accept queue full", tcp_cell("ListenOverflows") + " (machine-wide; > 0: the app's accept "
+                                                                       "queue overflowed, clients retry in 1, 3, 7 s)"),
         ("live stream (read model)", f"admitted {offer['admitted']:,}, reserved {offer['reserved']:,}, "
                                      f"remaining {offer['remaining']:,} of {offer['quantity']:,}"),
         ("orders listed (read model)", f"{len(orders):,} ({listed_units:,} units; "

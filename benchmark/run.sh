@@ -23,7 +23,7 @@ RATE="${RATE:-2500}"
 # SECONDS is also bash's own uptime counter: take it from the environment only, or use DURATION
 DURATION="${DURATION:-$(printenv SECONDS || echo 10)}"
 SKU="${SKU:-HOT}"
-WARMUP_RATE="${WARMUP_RATE:-1000}"
+WARMUP_RATE="${WARMUP_RATE:-500}"
 WARMUP_SECONDS="${WARMUP_SECONDS:-10}"
 WARMUP_UNITS="${WARMUP_UNITS:-3000}"
 WARMUP_PAUSE="${WARMUP_PAUSE:-10}"
@@ -40,6 +40,9 @@ fi
 for tool in java curl python3; do
     command -v "$tool" >/dev/null || { echo "run.sh: $tool is required" >&2; exit 2; }
 done
+
+# thousands of sockets under overload: as many file descriptors as allowed (the app and Gatling inherit it)
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 log() { printf '\n== %s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
@@ -164,6 +167,10 @@ GATLING_OK=true
     -DclkTck="$(getconf CLK_TCK)" \
     >"$TARGET/gatling.log" 2>&1 || GATLING_OK=false
 grep -E 'Please open the following file|Reports generated' "$TARGET/gatling.log" >&2 || true
+# Gatling's own error summary (connect timeouts, request timeouts...), if any, from its final statistics
+awk '/---- Global Information/ { last = NR } { line[NR] = $0 } END {
+        if (last) for (i = last; i <= NR; i++) { if (line[i] ~ /^---- Errors/) e = 1; if (line[i] ~ /^====/) e = 0; if (e) print line[i] } }' \
+    "$TARGET/gatling.log" >&2 || true
 if [[ "$GATLING_OK" != true || ! -f "$RESULTS_DIR/summary.json" ]]; then
     echo "run.sh: the Gatling run failed; the end of $TARGET/gatling.log:" >&2
     tail -n 40 "$TARGET/gatling.log" >&2

@@ -24,7 +24,7 @@ final class DemandModel {
     // prior dispersions (φ in variance = μ + φμ²) and how many observations they weigh
     private static final double HOUR_DISPERSION = 0.3;
     private static final double HOUR_DISPERSION_WEIGHT = 48;
-    private static final double DAY_DISPERSION = 0.1;
+    private static final double DAY_DISPERSION = 0.02;
     private static final double DAY_DISPERSION_WEIGHT = 7;
     private static final double STREAM_DISPERSION = 0.3;
     private static final double STREAM_DISPERSION_WEIGHT = 4;
@@ -37,7 +37,6 @@ final class DemandModel {
     final double lift;
 
     final boolean liftScalesWithLevel;
-    final int streamHoursSeen;
     final double hourDispersion;
     final double dayDispersion;
     final double streamDispersion;
@@ -49,7 +48,6 @@ final class DemandModel {
             double smoothing,
             double lift,
             boolean liftScalesWithLevel,
-            int streamHoursSeen,
             double hourDispersion,
             double dayDispersion,
             double streamDispersion) {
@@ -59,7 +57,6 @@ final class DemandModel {
         this.smoothing = smoothing;
         this.lift = lift;
         this.liftScalesWithLevel = liftScalesWithLevel;
-        this.streamHoursSeen = streamHoursSeen;
         this.hourDispersion = hourDispersion;
         this.dayDispersion = dayDispersion;
         this.streamDispersion = streamDispersion;
@@ -171,7 +168,6 @@ final class DemandModel {
                     smoothing,
                     lift,
                     scalesWithLevel,
-                    streamHours,
                     hourDispersion,
                     dayDispersion,
                     streams.estimate(STREAM_DISPERSION, STREAM_DISPERSION_WEIGHT));

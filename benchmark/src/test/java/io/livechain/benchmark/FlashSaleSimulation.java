@@ -44,11 +44,12 @@ import java.util.stream.Stream;
  * {@code buyers} buyers, so that each buyer sends {@code rate * seconds / buyers} requests on average.
  *
  * <p>Open model: users are injected on Gatling's schedule whatever the server does, so a slow server cannot slow
- * the load down (no coordinated omission). Gatling's response time starts when the request is handed to its HTTP
- * client (connection opening included). On top of that, this simulation recomputes each user's <em>intended</em>
- * send time from the injection profile (the same millisecond schedule Gatling's injector uses) and reports latency
- * from the intended send time: it includes any delay of the load generator itself in starting the user, so a
- * starved generator on a shared machine cannot hide latency. Both figures are written.
+ * the load down (no coordinated omission); every user has its own request and the connections are shared (an idle
+ * one is reused, else a new one opened), so no request waits for another's answer. Latency is measured from each
+ * request's <em>intended</em> send time, recomputed here from the injection profile (the same millisecond schedule
+ * Gatling's injector uses), to the moment the user has the answer: any delay of the load generator itself (a late
+ * start on a starved machine, a busy event loop) counts as latency instead of hiding it. Gatling's own response
+ * time (from the moment its HTTP client took the request) and the generator's lag are written as well.
  *
  * <p>Warm-up: with {@code warmupLiveStreamId}, the same requests first go to that (separate) live stream at {@code
  * warmupRate} per second for {@code warmupSeconds}, then nothing for {@code warmupPause} seconds (the app's
@@ -92,6 +93,7 @@ public class FlashSaleSimulation extends Simulation {
     private static final Queue<Result> RESULTS_QUEUE = new ConcurrentLinkedQueue<>();
 
     private static long[] cpuBefore;
+    private static Map<String, Long> netBefore;
     private static long wallBeforeMs;
 
     private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
@@ -172,17 +174,19 @@ public class FlashSaleSimulation extends Simulation {
     private static synchronized void openCpuWindow() {
         wallBeforeMs = System.currentTimeMillis();
         cpuBefore = cpuTicks();
+        netBefore = netCounters();
     }
 
     @Override
     public void after() {
         long[] cpuAfter = cpuTicks();
+        Map<String, Long> netAfter = netCounters();
         if (cpuBefore == null) {
             openCpuWindow(); // never opened (the run was cut short)
         }
         long wallMs = System.currentTimeMillis() - wallBeforeMs;
         try {
-            report(cpuAfter, wallMs);
+            report(cpuAfter, netAfter, wallMs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -190,7 +194,7 @@ public class FlashSaleSimulation extends Simulation {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private void report(long[] cpuAfter, long wallMs) throws IOException {
+    private void report(long[] cpuAfter, Map<String, Long> netAfter, long wallMs) throws IOException {
         Files.createDirectories(RESULTS);
         List<Result> results = new ArrayList<>(RESULTS_QUEUE);
         results.sort(Comparator.comparingLong(Result::userId));
@@ -218,8 +222,9 @@ public class FlashSaleSimulation extends Simulation {
             for (Result r : results) {
                 long intended = start + offset(offsets, r.userId() - firstUser);
                 int lag = (int) (r.sentAtMs() - intended);
-                // Gatling's own response time when there was a response; else (no response at all) until now
-                int latency = r.gatlingMs() >= 0 ? lag + r.gatlingMs() : (int) (r.endAtMs() - intended);
+                // from the intended send to the moment the user had the answer: the generator's own delays (late
+                // start, waiting for a socket, a busy event loop) count, whatever Gatling's timer started on
+                int latency = (int) (r.endAtMs() - intended);
                 String outcome = outcome(r);
                 lags[i++] = lag;
                 lastEnd = Math.max(lastEnd, r.endAtMs());
@@ -288,12 +293,22 @@ public class FlashSaleSimulation extends Simulation {
         json.append("  },\n");
         json.append("  \"cpu\": {\"wallMs\": ").append(wallMs);
         json.append(", \"cores\": ").append(Runtime.getRuntime().availableProcessors());
-        String[] who = {"app", "postgres", "gatling"};
+        String[] who = {"app", "postgres", "gatling", "machine"};
         for (int k = 0; k < who.length; k++) {
             boolean known = cpuBefore[k] >= 0 && cpuAfter[k] >= 0;
             json.append(", \"").append(who[k]).append("Seconds\": ")
                     .append(known ? String.format(Locale.ROOT, "%.2f", (cpuAfter[k] - cpuBefore[k]) / (double) CLK_TCK)
                             : "null");
+        }
+        json.append("},\n");
+        // machine-wide TCP counters over the same window (this machine's other users count too)
+        json.append("  \"tcp\": {");
+        int t = 0;
+        for (String counter : NET_COUNTERS) {
+            Long before = netBefore.get(counter);
+            Long after = netAfter.get(counter);
+            json.append(t++ == 0 ? "" : ", ").append(quote(counter)).append(": ")
+                    .append(before == null || after == null ? "null" : Long.toString(after - before));
         }
         json.append("}\n}\n");
         Files.writeString(RESULTS.resolve("summary.json"), json.toString());
@@ -379,13 +394,56 @@ public class FlashSaleSimulation extends Simulation {
 
     // CPU: utime + stime from /proc/<pid>/stat, in clock ticks ------------------------------------------------------
 
-    /** [app, postgres, this JVM]; -1 where unknown. */
+    /** [app, postgres, this JVM, the whole machine (busy)]; -1 where unknown. */
     private static long[] cpuTicks() {
         return new long[] {
             APP_PID > 0 ? processTicks(APP_PID, false) : -1,
             PG_PID > 0 ? postgresTicks(PG_PID) : -1,
-            processTicks(ProcessHandle.current().pid(), false)
+            processTicks(ProcessHandle.current().pid(), false),
+            machineBusyTicks()
         };
+    }
+
+    private static final List<String> NET_COUNTERS =
+            List.of("ActiveOpens", "ListenOverflows", "ListenDrops", "SyncookiesSent", "RetransSegs");
+
+    /**
+     * TCP counters from /proc/net/snmp and /proc/net/netstat: connections opened, SYNs dropped because a listen
+     * (accept) queue was full, SYN cookies sent, segments retransmitted.
+     */
+    private static Map<String, Long> netCounters() {
+        Map<String, Long> counters = new HashMap<>();
+        for (String file : List.of("/proc/net/snmp", "/proc/net/netstat")) {
+            try {
+                List<String> lines = Files.readAllLines(Path.of(file));
+                for (int i = 0; i + 1 < lines.size(); i++) {
+                    String[] names = lines.get(i).split("\\s+");
+                    String[] values = lines.get(i + 1).split("\\s+");
+                    if (names[0].equals(values[0]) && names.length == values.length && !names[1].matches("-?\\d+")) {
+                        for (int k = 1; k < names.length; k++) {
+                            if (NET_COUNTERS.contains(names[k])) {
+                                counters.put(names[k], Long.parseLong(values[k]));
+                            }
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // no /proc: no counters
+            }
+        }
+        return counters;
+    }
+
+    /** All CPUs' busy time from /proc/stat: user, nice, system, irq, softirq, steal (not idle, not iowait). */
+    private static long machineBusyTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            // cpu user nice system idle iowait irq softirq steal ...
+            return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /**

@@ -3,12 +3,18 @@ package io.livechain.order;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.livechain.order.command.CancelOrder;
+import io.livechain.order.command.PackOrder;
 import io.livechain.order.command.PayOrder;
 import io.livechain.order.command.PlaceOrder;
+import io.livechain.order.command.RecordDeliveryProgress;
 import io.livechain.order.event.OrderCancelled;
+import io.livechain.order.event.OrderDelivered;
 import io.livechain.order.event.OrderExpired;
+import io.livechain.order.event.OrderOutForDelivery;
+import io.livechain.order.event.OrderPacked;
 import io.livechain.order.event.OrderPaid;
 import io.livechain.order.event.OrderPlaced;
+import io.livechain.order.event.OrderReturned;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import java.math.BigDecimal;
@@ -43,6 +49,7 @@ public class Order {
     private BigDecimal total;
     private OrderStatus status;
     private String paymentReference;
+    private String shippingZone;
 
     protected Order() {}
 
@@ -114,6 +121,43 @@ public class Order {
         }
     }
 
+    @CommandHandler
+    public void handle(PackOrder command) {
+        if (status == OrderStatus.PACKED) {
+            return;
+        }
+        if (status != OrderStatus.PAID) {
+            throw new OrderNotReadyToPack(status);
+        }
+        if (command.parcels() < 1 || command.parcels() > 100) {
+            throw new InvalidOrder("parcels must be between 1 and 100");
+        }
+        apply(new OrderPacked(orderId, command.warehouseId(), command.parcels()));
+    }
+
+    /** Follows the delivery; a stage already reached (or passed) changes nothing. */
+    @CommandHandler
+    public void handle(RecordDeliveryProgress command) {
+        switch (command.status()) {
+            case OUT_FOR_DELIVERY -> {
+                if (status == OrderStatus.PACKED) {
+                    apply(new OrderOutForDelivery(orderId));
+                }
+            }
+            case DELIVERED -> {
+                if (status == OrderStatus.PACKED || status == OrderStatus.OUT_FOR_DELIVERY) {
+                    apply(new OrderDelivered(orderId));
+                }
+            }
+            case RETURNED -> {
+                if (status == OrderStatus.PACKED || status == OrderStatus.OUT_FOR_DELIVERY) {
+                    apply(new OrderReturned(orderId));
+                }
+            }
+            default -> throw new InvalidOrder("a delivery cannot make an order " + command.status());
+        }
+    }
+
     private void requireOwner(ParticipantId merchant) {
         if (!merchantId.equals(merchant)) {
             throw new OrderNotFound();
@@ -129,6 +173,8 @@ public class Order {
         skus = event.lines().stream().map(OrderLine::sku).toList();
         total = event.total();
         status = OrderStatus.PLACED;
+        shippingZone =
+                event.shippingAddress() == null ? null : event.shippingAddress().zone();
     }
 
     @EventSourcingHandler
@@ -145,6 +191,38 @@ public class Order {
     @EventSourcingHandler
     void on(OrderExpired event) {
         status = OrderStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderPacked event) {
+        status = OrderStatus.PACKED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderOutForDelivery event) {
+        status = OrderStatus.OUT_FOR_DELIVERY;
+    }
+
+    @EventSourcingHandler
+    void on(OrderDelivered event) {
+        status = OrderStatus.DELIVERED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderReturned event) {
+        status = OrderStatus.RETURNED;
+    }
+
+    public ParticipantId merchantId() {
+        return merchantId;
+    }
+
+    public List<String> skus() {
+        return skus;
+    }
+
+    public String shippingZone() {
+        return shippingZone;
     }
 
     public OrderStatus status() {

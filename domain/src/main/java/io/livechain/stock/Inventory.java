@@ -11,6 +11,8 @@ import io.livechain.stock.command.AllocateStock;
 import io.livechain.stock.command.OpenInventory;
 import io.livechain.stock.command.ReceiveStock;
 import io.livechain.stock.command.ReleaseOrderStock;
+import io.livechain.stock.command.ReturnOrderStock;
+import io.livechain.stock.command.ShipOrderStock;
 import io.livechain.stock.event.BackorderCancelled;
 import io.livechain.stock.event.BackorderFilled;
 import io.livechain.stock.event.BackorderPlaced;
@@ -18,6 +20,8 @@ import io.livechain.stock.event.InventoryOpened;
 import io.livechain.stock.event.StockReceived;
 import io.livechain.stock.event.StockReleased;
 import io.livechain.stock.event.StockReserved;
+import io.livechain.stock.event.StockReturned;
+import io.livechain.stock.event.StockShipped;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +48,7 @@ public class Inventory {
     private final Map<ParticipantId, WarehouseStock> warehouses = new LinkedHashMap<>();
     private final Map<OrderId, Reservation> reservations = new HashMap<>();
     private final LinkedHashMap<OrderId, Waiting> backorders = new LinkedHashMap<>();
+    private final Map<OrderId, Reservation> shipped = new HashMap<>();
 
     protected Inventory() {}
 
@@ -131,6 +136,33 @@ public class Inventory {
         }
     }
 
+    /** Where the order's units are held, if they are (the warehouse that must pack it). */
+    public Optional<ParticipantId> reservedAt(OrderId orderId) {
+        return Optional.ofNullable(reservations.get(orderId)).map(Reservation::warehouseId);
+    }
+
+    @CommandHandler
+    public void handle(ShipOrderStock command) {
+        if (shipped.containsKey(command.orderId())) {
+            return;
+        }
+        Reservation reservation = reservations.get(command.orderId());
+        if (reservation == null) {
+            throw new InsufficientStock(sku);
+        }
+        apply(new StockShipped(inventoryId, sku, command.orderId(), reservation.warehouseId(), reservation.quantity()));
+    }
+
+    @CommandHandler
+    public void handle(ReturnOrderStock command) {
+        Reservation sent = shipped.get(command.orderId());
+        if (sent == null) {
+            return; // nothing shipped for it, or already back
+        }
+        apply(new StockReturned(inventoryId, sku, command.orderId(), sent.warehouseId(), sent.quantity()));
+        fillBackorders(null);
+    }
+
     /** Strictly first-come-first-served: stops at the first waiting order that cannot be served yet. */
     private void fillBackorders(UUID batchId) {
         while (!backorders.isEmpty()) {
@@ -205,6 +237,20 @@ public class Inventory {
     @EventSourcingHandler
     void on(BackorderCancelled event) {
         backorders.remove(event.orderId());
+    }
+
+    @EventSourcingHandler
+    void on(StockShipped event) {
+        WarehouseStock stock = warehouses.get(event.warehouseId());
+        stock.reserved -= event.quantity();
+        stock.shipped += event.quantity();
+        shipped.put(event.orderId(), reservations.remove(event.orderId()));
+    }
+
+    @EventSourcingHandler
+    void on(StockReturned event) {
+        warehouses.get(event.warehouseId()).shipped -= event.quantity();
+        shipped.remove(event.orderId());
     }
 
     public ParticipantId merchantId() {

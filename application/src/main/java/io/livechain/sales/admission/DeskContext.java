@@ -2,7 +2,10 @@ package io.livechain.sales.admission;
 
 import io.livechain.catalog.Product;
 import io.livechain.catalog.ProductId;
+import io.livechain.delivery.Delivery;
+import io.livechain.delivery.DeliveryId;
 import io.livechain.order.Order;
+import io.livechain.order.OrderId;
 import io.livechain.participant.Participant;
 import io.livechain.participant.ParticipantId;
 import io.livechain.production.BatchId;
@@ -58,6 +61,18 @@ public final class DeskContext {
 
     public Optional<Aggregate<Product>> product(ProductId id) {
         return load(repositories.products(), id.toString());
+    }
+
+    public Optional<Aggregate<Order>> order(OrderId id) {
+        return load(repositories.orders(), id.toString());
+    }
+
+    public Optional<Aggregate<Delivery>> delivery(DeliveryId id) {
+        return load(repositories.deliveries(), id.toString());
+    }
+
+    public Aggregate<Delivery> newDelivery(Callable<Delivery> factory) {
+        return create(repositories.deliveries(), factory);
     }
 
     public Optional<Aggregate<ProductionBatch>> batch(BatchId id) {
@@ -145,5 +160,6 @@ public final class DeskContext {
             Repository<Product> products,
             Repository<Order> orders,
             Repository<Participant> participants,
-            Repository<ProductionBatch> batches) {}
+            Repository<ProductionBatch> batches,
+            Repository<Delivery> deliveries) {}
 }

@@ -9,7 +9,9 @@ public sealed interface InventoryEvent
                 StockReleased,
                 BackorderPlaced,
                 BackorderFilled,
-                BackorderCancelled {
+                BackorderCancelled,
+                StockShipped,
+                StockReturned {
 
     InventoryId inventoryId();
 }

@@ -2,6 +2,8 @@ package io.livechain.infrastructure.axon;
 
 import io.livechain.access.IdempotentRequests;
 import io.livechain.catalog.Product;
+import io.livechain.delivery.Delivery;
+import io.livechain.delivery.policy.OrderFollowsDeliveryPolicy;
 import io.livechain.order.Order;
 import io.livechain.order.policy.UnitReleasePolicy;
 import io.livechain.participant.Participant;
@@ -14,6 +16,7 @@ import io.livechain.sales.admission.DeskContext;
 import io.livechain.stock.Inventory;
 import java.time.Clock;
 import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -37,6 +40,7 @@ public class DomainModelConfiguration {
                 .configureAggregate(Participant.class)
                 .configureAggregate(Order.class)
                 .configureAggregate(ProductionBatch.class)
+                .configureAggregate(Delivery.class)
                 .configureAggregate(cached(Product.class, cachedAggregates))
                 .configureAggregate(cached(LiveStream.class, cachedAggregates))
                 .configureAggregate(cached(Inventory.class, cachedAggregates))
@@ -72,7 +76,8 @@ public class DomainModelConfiguration {
                         configuration.repository(Product.class),
                         configuration.repository(Order.class),
                         configuration.repository(Participant.class),
-                        configuration.repository(ProductionBatch.class)),
+                        configuration.repository(ProductionBatch.class),
+                        configuration.repository(Delivery.class)),
                 deadlineManager,
                 transactionManager,
                 idempotentRequests,
@@ -115,5 +120,10 @@ public class DomainModelConfiguration {
     @Bean
     public UnitReleasePolicy unitReleasePolicy(AdmissionDesk desk) {
         return new UnitReleasePolicy(desk);
+    }
+
+    @Bean
+    public OrderFollowsDeliveryPolicy orderFollowsDeliveryPolicy(CommandGateway commands) {
+        return new OrderFollowsDeliveryPolicy(commands);
     }
 }

@@ -1,5 +1,6 @@
 package io.livechain.order.projection;
 
+import static io.livechain.infrastructure.jooq.read_model.Tables.DELIVERY;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_LINE;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_VIEW;
 import static org.jooq.impl.DSL.greatest;
@@ -7,6 +8,8 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.val;
 
+import io.livechain.delivery.query.DeliveryView;
+import io.livechain.infrastructure.jooq.read_model.tables.records.DeliveryRecord;
 import io.livechain.infrastructure.jooq.read_model.tables.records.OrderLineRecord;
 import io.livechain.infrastructure.jooq.read_model.tables.records.OrderViewRecord;
 import io.livechain.infrastructure.projection.BatchWrites;
@@ -17,9 +20,13 @@ import io.livechain.order.OrderStatus;
 import io.livechain.order.ShippingAddress;
 import io.livechain.order.StockState;
 import io.livechain.order.event.OrderCancelled;
+import io.livechain.order.event.OrderDelivered;
 import io.livechain.order.event.OrderExpired;
+import io.livechain.order.event.OrderOutForDelivery;
+import io.livechain.order.event.OrderPacked;
 import io.livechain.order.event.OrderPaid;
 import io.livechain.order.event.OrderPlaced;
+import io.livechain.order.event.OrderReturned;
 import io.livechain.order.query.FindOrder;
 import io.livechain.order.query.ListOrders;
 import io.livechain.order.query.OrderPage;
@@ -158,6 +165,26 @@ public class OrderProjection {
         setStatus(event.orderId(), OrderStatus.EXPIRED, sequence, occurredAt);
     }
 
+    @EventHandler
+    void on(OrderPacked event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        setStatus(event.orderId(), OrderStatus.PACKED, sequence, occurredAt);
+    }
+
+    @EventHandler
+    void on(OrderOutForDelivery event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        setStatus(event.orderId(), OrderStatus.OUT_FOR_DELIVERY, sequence, occurredAt);
+    }
+
+    @EventHandler
+    void on(OrderDelivered event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        setStatus(event.orderId(), OrderStatus.DELIVERED, sequence, occurredAt);
+    }
+
+    @EventHandler
+    void on(OrderReturned event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        setStatus(event.orderId(), OrderStatus.RETURNED, sequence, occurredAt);
+    }
+
     private void setStatus(OrderId orderId, OrderStatus status, long sequence, Instant occurredAt) {
         write(db.update(ORDER_VIEW)
                 .set(ORDER_VIEW.STATUS, status.name())
@@ -213,7 +240,10 @@ public class OrderProjection {
                 .where(ORDER_VIEW.ID.eq(query.orderId().value()))
                 .and(ORDER_VIEW.MERCHANT_ID.eq(query.merchantId().value()))
                 .fetchOptional()
-                .map(order -> toView(order, linesOf(List.of(order.getId())).getOrDefault(order.getId(), List.of())));
+                .map(order -> toView(
+                        order,
+                        linesOf(List.of(order.getId())).getOrDefault(order.getId(), List.of()),
+                        deliveriesOf(List.of(order.getId())).get(order.getId())));
     }
 
     /** Newest first; the cursor is the (created_at, id) of the last order of the previous page. */
@@ -233,10 +263,12 @@ public class OrderProjection {
                 .fetch();
         boolean more = rows.size() > limit;
         List<OrderViewRecord> page = more ? rows.subList(0, limit) : rows;
-        Map<UUID, List<OrderLineRecord>> lines =
-                linesOf(page.stream().map(OrderViewRecord::getId).toList());
+        List<UUID> ids = page.stream().map(OrderViewRecord::getId).toList();
+        Map<UUID, List<OrderLineRecord>> lines = linesOf(ids);
+        Map<UUID, DeliveryView> deliveries = deliveriesOf(ids);
         List<OrderView> items = page.stream()
-                .map(order -> toView(order, lines.getOrDefault(order.getId(), List.of())))
+                .map(order ->
+                        toView(order, lines.getOrDefault(order.getId(), List.of()), deliveries.get(order.getId())))
                 .toList();
         String nextCursor = more ? Cursor.of(page.getLast()).encode() : null;
         return new OrderPage(items, nextCursor);
@@ -254,7 +286,27 @@ public class OrderProjection {
                 .collect(Collectors.groupingBy(OrderLineRecord::getOrderId, Collectors.toList()));
     }
 
-    private static OrderView toView(OrderViewRecord order, List<OrderLineRecord> lines) {
+    /** The delivery of each packed order. */
+    private Map<UUID, DeliveryView> deliveriesOf(List<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.selectFrom(DELIVERY).where(DELIVERY.ORDER_ID.in(orderIds)).stream()
+                .collect(Collectors.toMap(
+                        DeliveryRecord::getOrderId,
+                        row -> new DeliveryView(
+                                row.getId(),
+                                row.getOrderId(),
+                                row.getWarehouseId(),
+                                row.getZone(),
+                                row.getParcels(),
+                                row.getStatus(),
+                                row.getCourierId(),
+                                row.getFailedAttempts(),
+                                row.getUpdatedAt().toInstant())));
+    }
+
+    private static OrderView toView(OrderViewRecord order, List<OrderLineRecord> lines, DeliveryView delivery) {
         return new OrderView(
                 order.getId(),
                 order.getStatus(),
@@ -265,7 +317,7 @@ public class OrderProjection {
                 addressOf(order),
                 order.getTotal(),
                 order.getPaymentDueAt().toInstant(),
-                null,
+                delivery,
                 order.getCreatedAt().toInstant(),
                 order.getUpdatedAt().toInstant());
     }

@@ -17,6 +17,8 @@ import io.livechain.stock.event.InventoryOpened;
 import io.livechain.stock.event.StockReceived;
 import io.livechain.stock.event.StockReleased;
 import io.livechain.stock.event.StockReserved;
+import io.livechain.stock.event.StockReturned;
+import io.livechain.stock.event.StockShipped;
 import io.livechain.stock.query.FindStock;
 import io.livechain.stock.query.StockView;
 import io.livechain.stock.query.StockView.WarehouseStock;
@@ -91,6 +93,23 @@ public class StockProjection {
     }
 
     @EventHandler
+    void on(StockShipped event, @SequenceNumber long sequence) {
+        change(event.inventoryId(), sequence, delta -> {
+            int[] warehouse = delta.warehouse(event.warehouseId());
+            warehouse[RESERVED] -= event.quantity();
+            warehouse[SHIPPED] += event.quantity();
+        });
+    }
+
+    @EventHandler
+    void on(StockReturned event, @SequenceNumber long sequence) {
+        change(
+                event.inventoryId(),
+                sequence,
+                delta -> delta.warehouse(event.warehouseId())[SHIPPED] -= event.quantity());
+    }
+
+    @EventHandler
     void on(BackorderPlaced event, @SequenceNumber long sequence) {
         change(event.inventoryId(), sequence, delta -> delta.backordered += event.quantity());
     }
@@ -147,11 +166,12 @@ public class StockProjection {
                     .set(STOCK_LEVEL.WAREHOUSE_ID, warehouseId)
                     .set(STOCK_LEVEL.RECEIVED, change[RECEIVED])
                     .set(STOCK_LEVEL.RESERVED, change[RESERVED])
-                    .set(STOCK_LEVEL.SHIPPED, 0)
+                    .set(STOCK_LEVEL.SHIPPED, change[SHIPPED])
                     .onConflict(STOCK_LEVEL.MERCHANT_ID, STOCK_LEVEL.SKU, STOCK_LEVEL.WAREHOUSE_ID)
                     .doUpdate()
                     .set(STOCK_LEVEL.RECEIVED, STOCK_LEVEL.RECEIVED.plus(change[RECEIVED]))
-                    .set(STOCK_LEVEL.RESERVED, STOCK_LEVEL.RESERVED.plus(change[RESERVED]))));
+                    .set(STOCK_LEVEL.RESERVED, STOCK_LEVEL.RESERVED.plus(change[RESERVED]))
+                    .set(STOCK_LEVEL.SHIPPED, STOCK_LEVEL.SHIPPED.plus(change[SHIPPED]))));
         }
         if (!writes.isEmpty()) {
             db.batch(writes).execute();
@@ -160,6 +180,7 @@ public class StockProjection {
 
     private static final int RECEIVED = 0;
     private static final int RESERVED = 1;
+    private static final int SHIPPED = 2;
 
     /** What a batch changes in one inventory. */
     private static final class Delta {
@@ -180,7 +201,7 @@ public class StockProjection {
         }
 
         int[] warehouse(ParticipantId warehouseId) {
-            return warehouses.computeIfAbsent(warehouseId.value(), id -> new int[2]);
+            return warehouses.computeIfAbsent(warehouseId.value(), id -> new int[3]);
         }
     }
 

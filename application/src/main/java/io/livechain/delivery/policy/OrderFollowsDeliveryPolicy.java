@@ -1,0 +1,36 @@
+package io.livechain.delivery.policy;
+
+import io.livechain.delivery.event.DeliveryCompleted;
+import io.livechain.delivery.event.DeliveryGivenUp;
+import io.livechain.delivery.event.DeliveryPickedUp;
+import io.livechain.order.OrderStatus;
+import io.livechain.order.command.RecordDeliveryProgress;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+
+/** The order's status follows its delivery: out for delivery, delivered, or returned. */
+@ProcessingGroup("order-follows-delivery")
+public class OrderFollowsDeliveryPolicy {
+
+    private final CommandGateway commands;
+
+    public OrderFollowsDeliveryPolicy(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(DeliveryPickedUp event) {
+        commands.sendAndWait(new RecordDeliveryProgress(event.orderId(), OrderStatus.OUT_FOR_DELIVERY));
+    }
+
+    @EventHandler
+    void on(DeliveryCompleted event) {
+        commands.sendAndWait(new RecordDeliveryProgress(event.orderId(), OrderStatus.DELIVERED));
+    }
+
+    @EventHandler
+    void on(DeliveryGivenUp event) {
+        commands.sendAndWait(new RecordDeliveryProgress(event.orderId(), OrderStatus.RETURNED));
+    }
+}

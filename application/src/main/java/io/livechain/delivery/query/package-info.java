@@ -1,0 +1,2 @@
+/** Questions about deliveries and pick lists. */
+package io.livechain.delivery.query;

@@ -1,0 +1,238 @@
+package io.livechain.delivery;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.livechain.delivery.command.ClaimDelivery;
+import io.livechain.delivery.command.ConfirmReturn;
+import io.livechain.delivery.command.DeliverParcel;
+import io.livechain.delivery.command.OfferDelivery;
+import io.livechain.delivery.command.PickUpDelivery;
+import io.livechain.delivery.command.ReportFailedAttempt;
+import io.livechain.delivery.event.ClaimExpired;
+import io.livechain.delivery.event.DeliveryAttemptFailed;
+import io.livechain.delivery.event.DeliveryClaimed;
+import io.livechain.delivery.event.DeliveryCompleted;
+import io.livechain.delivery.event.DeliveryGivenUp;
+import io.livechain.delivery.event.DeliveryOffered;
+import io.livechain.delivery.event.DeliveryPickedUp;
+import io.livechain.delivery.event.ReturnConfirmed;
+import io.livechain.order.OrderId;
+import io.livechain.participant.ParticipantId;
+import java.time.Duration;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * Getting a packed order to the buyer's door. Offered to the couriers of the buyer's zone, claimed by exactly one,
+ * picked up, then delivered with proof — or a failed attempt, after which it is offered again. After
+ * {@value #MAX_ATTEMPTS} failed attempts it goes back to the warehouse. A claim not picked up in time lapses and the
+ * delivery is offered again.
+ */
+public class Delivery {
+
+    public static final int MAX_ATTEMPTS = 3;
+    public static final String CLAIM_TIMEOUT = "claim-timeout";
+
+    /** The identifier as a string: the claim-timeout deadline stores it and must find the delivery after a restart. */
+    @AggregateIdentifier
+    private String id;
+
+    private DeliveryId deliveryId;
+    private OrderId orderId;
+    private ParticipantId warehouseId;
+    private String zone;
+    private DeliveryStatus status;
+    private ParticipantId courierId;
+    private int failedAttempts;
+
+    protected Delivery() {}
+
+    @CommandHandler
+    public Delivery(OfferDelivery command) {
+        if (command.zone() == null || command.zone().isBlank()) {
+            throw new InvalidDelivery("a delivery needs the buyer's zone");
+        }
+        apply(new DeliveryOffered(
+                command.deliveryId(),
+                command.orderId(),
+                command.merchantId(),
+                command.warehouseId(),
+                command.zone(),
+                command.parcels()));
+    }
+
+    @CommandHandler
+    public void handle(ClaimDelivery command, DeadlineManager deadlines) {
+        if (status == DeliveryStatus.CLAIMED && command.courierId().equals(courierId)) {
+            return; // the same courier asking twice
+        }
+        if (status != DeliveryStatus.OFFERED) {
+            if (status == DeliveryStatus.CLAIMED || status == DeliveryStatus.PICKED_UP) {
+                throw new DeliveryAlreadyClaimed();
+            }
+            throw new DeliveryTransitionNotAllowed(status, "claimed");
+        }
+        if (!command.courierZones().contains(zone)) {
+            throw new DeliveryNotFound();
+        }
+        apply(new DeliveryClaimed(deliveryId, orderId, command.courierId()));
+        deadlines.schedule(
+                command.claimTimeout(), CLAIM_TIMEOUT, command.courierId().toString());
+    }
+
+    /** Claimed but not picked up in time: the delivery goes back on offer. */
+    @DeadlineHandler(deadlineName = CLAIM_TIMEOUT)
+    void claimTimedOut(String claimant) {
+        if (status == DeliveryStatus.CLAIMED && courierId.toString().equals(claimant)) {
+            apply(new ClaimExpired(deliveryId, orderId, courierId));
+        }
+    }
+
+    @CommandHandler
+    public void handle(PickUpDelivery command, DeadlineManager deadlines) {
+        requireCourier(command.courierId());
+        if (status == DeliveryStatus.PICKED_UP) {
+            return;
+        }
+        requireStatus(DeliveryStatus.CLAIMED, "picked up");
+        apply(new DeliveryPickedUp(deliveryId, orderId, courierId));
+        deadlines.cancelAllWithinScope(CLAIM_TIMEOUT);
+    }
+
+    @CommandHandler
+    public void handle(DeliverParcel command) {
+        requireCourier(command.courierId());
+        if (status == DeliveryStatus.DELIVERED) {
+            return;
+        }
+        requireStatus(DeliveryStatus.PICKED_UP, "delivered");
+        if (blank(command.recipientName()) || blank(command.code())) {
+            throw new InvalidDelivery("proof of delivery needs the recipient's name and the code");
+        }
+        apply(new DeliveryCompleted(
+                deliveryId,
+                orderId,
+                courierId,
+                command.recipientName().strip(),
+                command.code().strip()));
+    }
+
+    @CommandHandler
+    public void handle(ReportFailedAttempt command) {
+        requireCourier(command.courierId());
+        requireStatus(DeliveryStatus.PICKED_UP, "reported as failed");
+        if (blank(command.reason())) {
+            throw new InvalidDelivery("a failed attempt needs a reason");
+        }
+        int attempt = failedAttempts + 1;
+        apply(new DeliveryAttemptFailed(
+                deliveryId, orderId, courierId, command.reason().strip(), attempt));
+        if (attempt >= MAX_ATTEMPTS) {
+            apply(new DeliveryGivenUp(deliveryId, orderId, warehouseId, attempt));
+        } else {
+            apply(new DeliveryOffered(deliveryId, orderId, null, warehouseId, zone, 0));
+        }
+    }
+
+    /** The warehouse has the parcel back. */
+    @CommandHandler
+    public void handle(ConfirmReturn command) {
+        if (!warehouseId.equals(command.warehouseId())) {
+            throw new DeliveryNotFound();
+        }
+        if (status == DeliveryStatus.RETURNED) {
+            return;
+        }
+        requireStatus(DeliveryStatus.RETURNING, "confirmed as returned");
+        apply(new ReturnConfirmed(deliveryId, orderId, warehouseId));
+    }
+
+    private void requireCourier(ParticipantId courier) {
+        if (courierId == null || !courierId.equals(courier)) {
+            throw new DeliveryNotFound();
+        }
+    }
+
+    private void requireStatus(DeliveryStatus expected, String action) {
+        if (status != expected) {
+            throw new DeliveryTransitionNotAllowed(status, action);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryOffered event) {
+        if (deliveryId == null) {
+            id = event.deliveryId().toString();
+            deliveryId = event.deliveryId();
+            orderId = event.orderId();
+            warehouseId = event.warehouseId();
+            zone = event.zone();
+        }
+        status = DeliveryStatus.OFFERED;
+        courierId = null;
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryClaimed event) {
+        status = DeliveryStatus.CLAIMED;
+        courierId = event.courierId();
+    }
+
+    @EventSourcingHandler
+    void on(ClaimExpired event) {
+        status = DeliveryStatus.OFFERED;
+        courierId = null;
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryPickedUp event) {
+        status = DeliveryStatus.PICKED_UP;
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryCompleted event) {
+        status = DeliveryStatus.DELIVERED;
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryAttemptFailed event) {
+        failedAttempts = event.attempt();
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryGivenUp event) {
+        status = DeliveryStatus.RETURNING;
+    }
+
+    @EventSourcingHandler
+    void on(ReturnConfirmed event) {
+        status = DeliveryStatus.RETURNED;
+    }
+
+    public DeliveryStatus status() {
+        return status;
+    }
+
+    public OrderId orderId() {
+        return orderId;
+    }
+
+    public ParticipantId warehouseId() {
+        return warehouseId;
+    }
+
+    /** Claim timeouts come from configuration; a non-positive one would never let a claim lapse. */
+    public static Duration checkedTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new InvalidDelivery("the claim timeout must be positive");
+        }
+        return timeout;
+    }
+}

@@ -1,0 +1,15 @@
+package io.livechain.delivery.command;
+
+import io.livechain.delivery.DeliveryId;
+import io.livechain.order.OrderId;
+import io.livechain.participant.ParticipantId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A packed order waits at its warehouse for a courier of the buyer's zone. */
+public record OfferDelivery(
+        @TargetAggregateIdentifier DeliveryId deliveryId,
+        OrderId orderId,
+        ParticipantId merchantId,
+        ParticipantId warehouseId,
+        String zone,
+        int parcels) {}

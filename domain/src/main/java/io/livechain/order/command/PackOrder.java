@@ -1,0 +1,8 @@
+package io.livechain.order.command;
+
+import io.livechain.order.OrderId;
+import io.livechain.participant.ParticipantId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The warehouse packed the paid order into parcels; its units leave stock. */
+public record PackOrder(@TargetAggregateIdentifier OrderId orderId, ParticipantId warehouseId, int parcels) {}

@@ -1,0 +1,8 @@
+package io.livechain.stock.command;
+
+import io.livechain.order.OrderId;
+import io.livechain.stock.InventoryId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A parcel that could not be delivered is back at its warehouse: its units are in stock again. */
+public record ReturnOrderStock(@TargetAggregateIdentifier InventoryId inventoryId, OrderId orderId) {}

@@ -1,0 +1,133 @@
+package io.livechain.web.courier;
+
+import io.livechain.access.Caller;
+import io.livechain.delivery.DeliveryAlreadyClaimed;
+import io.livechain.delivery.DeliveryId;
+import io.livechain.delivery.command.ClaimDelivery;
+import io.livechain.delivery.command.DeliverParcel;
+import io.livechain.delivery.command.PickUpDelivery;
+import io.livechain.delivery.command.ReportFailedAttempt;
+import io.livechain.delivery.query.DeliveryOfferView;
+import io.livechain.delivery.query.DeliveryView;
+import io.livechain.delivery.query.ListCourierDeliveries;
+import io.livechain.delivery.query.ListDeliveryOffers;
+import io.livechain.participant.ParticipantId;
+import io.livechain.participant.query.FindParticipant;
+import io.livechain.participant.query.ParticipantView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The courier's day: offers in its zones, claiming one, picking up, delivering with proof or reporting failure. */
+@RestController
+@RequestMapping("/api/v1/courier")
+@Tag(name = "Courier")
+class DeliveryController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Duration claimTimeout;
+
+    DeliveryController(
+            CommandGateway commands,
+            QueryGateway queries,
+            @Value("${livechain.delivery.claim-timeout:PT15M}") Duration claimTimeout) {
+        this.commands = commands;
+        this.queries = queries;
+        this.claimTimeout = io.livechain.delivery.Delivery.checkedTimeout(claimTimeout);
+    }
+
+    @GetMapping("/offers")
+    @Operation(summary = "Deliveries waiting for a courier in your zones, oldest first")
+    List<DeliveryOfferView> offers(@AuthenticationPrincipal Caller caller) {
+        return queries.query(
+                        new ListDeliveryOffers(zonesOf(caller)),
+                        ResponseTypes.multipleInstancesOf(DeliveryOfferView.class))
+                .join();
+    }
+
+    @GetMapping("/deliveries")
+    @Operation(summary = "Your deliveries, newest first")
+    List<DeliveryView> deliveries(@AuthenticationPrincipal Caller caller) {
+        return queries.query(
+                        new ListCourierDeliveries(courier(caller)),
+                        ResponseTypes.multipleInstancesOf(DeliveryView.class))
+                .join();
+    }
+
+    @PostMapping("/deliveries/{id}/claim")
+    @Operation(summary = "Claim a delivery: the first courier wins, the others get 409 delivery-already-claimed")
+    Changed claim(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        try {
+            commands.sendAndWait(new ClaimDelivery(new DeliveryId(id), courier(caller), zonesOf(caller), claimTimeout));
+        } catch (ConcurrencyException lostTheRace) {
+            throw new DeliveryAlreadyClaimed();
+        }
+        return new Changed(id, "CLAIMED");
+    }
+
+    @PostMapping("/deliveries/{id}/pickup")
+    @Operation(summary = "Picked up at the warehouse: the order is out for delivery")
+    Changed pickUp(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+        commands.sendAndWait(new PickUpDelivery(new DeliveryId(id), courier(caller)));
+        return new Changed(id, "PICKED_UP");
+    }
+
+    @PostMapping("/deliveries/{id}/deliver")
+    @Operation(summary = "Delivered, with proof: the order is delivered")
+    Changed deliver(@PathVariable UUID id, @Valid @RequestBody Delivered body, @AuthenticationPrincipal Caller caller) {
+        commands.sendAndWait(new DeliverParcel(
+                new DeliveryId(id),
+                courier(caller),
+                body.proof().recipientName(),
+                body.proof().code()));
+        return new Changed(id, "DELIVERED");
+    }
+
+    @PostMapping("/deliveries/{id}/fail")
+    @Operation(summary = "A failed attempt: offered again; after 3 failed attempts the order is returned")
+    Changed fail(@PathVariable UUID id, @Valid @RequestBody Failure body, @AuthenticationPrincipal Caller caller) {
+        commands.sendAndWait(new ReportFailedAttempt(new DeliveryId(id), courier(caller), body.reason()));
+        return new Changed(id, "FAILED_ATTEMPT");
+    }
+
+    private List<String> zonesOf(Caller caller) {
+        return queries.query(
+                        new FindParticipant(courier(caller)), ResponseTypes.optionalInstanceOf(ParticipantView.class))
+                .join()
+                .map(ParticipantView::zones)
+                .orElse(List.of());
+    }
+
+    private static ParticipantId courier(Caller caller) {
+        return new ParticipantId(caller.participantId());
+    }
+
+    record Proof(
+            @NotBlank @Size(max = 200) String recipientName,
+            @NotBlank @Size(max = 64) String code) {}
+
+    record Delivered(@NotNull @Valid Proof proof) {}
+
+    record Failure(@NotBlank @Size(max = 500) String reason) {}
+
+    record Changed(UUID id, String status) {}
+}

@@ -1,0 +1,2 @@
+/** The courier's endpoints. */
+package io.livechain.web.courier;

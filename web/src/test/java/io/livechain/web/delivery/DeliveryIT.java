@@ -1,0 +1,224 @@
+package io.livechain.web.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.livechain.web.Api;
+import io.livechain.web.PlatformIT;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+@TestPropertySource(properties = "livechain.delivery.claim-timeout=PT4S")
+class DeliveryIT extends PlatformIT {
+
+    @Test
+    void a_paid_order_is_packed_claimed_by_one_courier_and_delivered_with_proof() throws Exception {
+        // given a paid order, packed at the warehouse
+        var scenario = new DeliveryScenario(api(), "DLV-1");
+        String[] packed = scenario.packedOrder("DLV-1", "alice");
+        String orderId = packed[0];
+        String deliveryId = packed[1];
+        scenario.awaitOrderStatus(orderId, "PACKED");
+        // then couriers of the zone see the offer, a courier elsewhere does not
+        await().atMost(Duration.ofSeconds(30)).until(() -> scenario.offered(scenario.courierA, deliveryId));
+        assertThat(scenario.offered(scenario.courierB, deliveryId)).isTrue();
+        assertThat(scenario.offered(scenario.farCourier, deliveryId)).isFalse();
+        assertThat(api().post("/api/v1/courier/deliveries/" + deliveryId + "/claim", scenario.farCourier.apiKey(), "{}")
+                        .status())
+                .isEqualTo(404);
+
+        // when two couriers race, 10 claims each
+        List<Api.Response> a = new ArrayList<>();
+        List<Api.Response> b = new ArrayList<>();
+        race(deliveryId, scenario.courierA, a, scenario.courierB, b);
+        // then exactly one of them has it; every claim of the other is 409
+        boolean aWon = a.stream().anyMatch(r -> r.status() == 200);
+        boolean bWon = b.stream().anyMatch(r -> r.status() == 200);
+        assertThat(aWon ^ bWon).as("exactly one courier wins").isTrue();
+        List<Api.Response> losers = aWon ? b : a;
+        assertThat(losers).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(r.problemType()).isEqualTo("delivery-already-claimed");
+        });
+        Api.Registered winner = aWon ? scenario.courierA : scenario.courierB;
+        Api.Registered loser = aWon ? scenario.courierB : scenario.courierA;
+
+        // and the loser cannot act on it (404), the winner picks it up and delivers it
+        assertThat(api().post("/api/v1/courier/deliveries/" + deliveryId + "/pickup", loser.apiKey(), "{}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api().post("/api/v1/courier/deliveries/" + deliveryId + "/pickup", winner.apiKey(), "{}")
+                        .status())
+                .isEqualTo(200);
+        scenario.awaitOrderStatus(orderId, "OUT_FOR_DELIVERY");
+        var noProof = api().post("/api/v1/courier/deliveries/" + deliveryId + "/deliver", winner.apiKey(), "{}");
+        assertThat(noProof.status()).isEqualTo(400);
+        assertThat(api().post(
+                                "/api/v1/courier/deliveries/" + deliveryId + "/deliver",
+                                winner.apiKey(),
+                                "{\"proof\":{\"recipientName\":\"Alice\",\"code\":\"4711\"}}")
+                        .status())
+                .isEqualTo(200);
+        scenario.awaitOrderStatus(orderId, "DELIVERED");
+        assertThat(api().get("/api/v1/courier/deliveries", winner.apiKey()).body())
+                .contains(deliveryId, "DELIVERED");
+        assertThat(api().get("/api/v1/courier/deliveries", loser.apiKey()).body())
+                .doesNotContain(deliveryId);
+
+        // and the timeline tells the whole story, each step with its actor
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            JsonNode events = api().get("/api/v1/orders/" + orderId + "/timeline", scenario.merchant.apiKey())
+                    .json()
+                    .get("events");
+            List<String> steps = new ArrayList<>();
+            events.forEach(event -> steps.add(event.get("aggregateType").asString() + ":"
+                    + event.get("type").asString() + ":"
+                    + event.get("actor").get("role").asString()));
+            assertThat(steps)
+                    .containsSubsequence(
+                            "LiveStream:OrderAdmitted:MERCHANT",
+                            "Inventory:StockReserved:MERCHANT",
+                            "Order:OrderPlaced:MERCHANT",
+                            "Order:OrderPaid:MERCHANT",
+                            "Order:OrderPacked:WAREHOUSE",
+                            "Inventory:StockShipped:WAREHOUSE",
+                            "Delivery:DeliveryOffered:WAREHOUSE",
+                            "Delivery:DeliveryClaimed:COURIER",
+                            "Delivery:DeliveryPickedUp:COURIER",
+                            "Delivery:DeliveryCompleted:COURIER",
+                            "Order:OrderDelivered:COURIER");
+            events.forEach(event -> {
+                if (event.get("actor").get("role").asString().equals("COURIER")) {
+                    assertThat(event.get("actor").get("id").asString()).isEqualTo(winner.id());
+                }
+            });
+        });
+    }
+
+    @Test
+    void three_failed_attempts_return_the_order_and_the_warehouse_takes_the_units_back() {
+        var scenario = new DeliveryScenario(api(), "DLV-2");
+        String[] packed = scenario.packedOrder("DLV-2", "bob");
+        String orderId = packed[0];
+        String deliveryId = packed[1];
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> scenario.offered(scenario.courierA, deliveryId));
+            assertThat(api().post(
+                                    "/api/v1/courier/deliveries/" + deliveryId + "/claim",
+                                    scenario.courierA.apiKey(),
+                                    "{}")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api().post(
+                                    "/api/v1/courier/deliveries/" + deliveryId + "/pickup",
+                                    scenario.courierA.apiKey(),
+                                    "{}")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api().post(
+                                    "/api/v1/courier/deliveries/" + deliveryId + "/fail",
+                                    scenario.courierA.apiKey(),
+                                    "{\"reason\":\"nobody home\"}")
+                            .status())
+                    .isEqualTo(200);
+        }
+        scenario.awaitOrderStatus(orderId, "RETURNED");
+        assertThat(scenario.offered(scenario.courierA, deliveryId)).isFalse();
+        int availableBefore = available(scenario, "DLV-2");
+        assertThat(api().post(
+                                "/api/v1/warehouse/orders/" + orderId + "/confirm-return",
+                                scenario.warehouse.apiKey(),
+                                "{}")
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> available(scenario, "DLV-2") == availableBefore + 1);
+    }
+
+    @Test
+    void a_claim_not_picked_up_in_time_is_offered_again() {
+        var scenario = new DeliveryScenario(api(), "DLV-3");
+        String deliveryId = scenario.packedOrder("DLV-3", "carol")[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> scenario.offered(scenario.courierA, deliveryId));
+        assertThat(api().post("/api/v1/courier/deliveries/" + deliveryId + "/claim", scenario.courierA.apiKey(), "{}")
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !scenario.offered(scenario.courierB, deliveryId));
+        // after the 4 s claim timeout it is on offer again, and another courier can have it
+        await().atMost(Duration.ofSeconds(60)).until(() -> scenario.offered(scenario.courierB, deliveryId));
+        assertThat(api().post("/api/v1/courier/deliveries/" + deliveryId + "/claim", scenario.courierB.apiKey(), "{}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api().post("/api/v1/courier/deliveries/" + deliveryId + "/pickup", scenario.courierA.apiKey(), "{}")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void another_warehouse_cannot_pack_and_an_unpaid_order_cannot_be_packed() {
+        var scenario = new DeliveryScenario(api(), "DLV-4");
+        var otherWarehouse = api().register("warehouses", "{\"name\":\"Other\",\"zone\":\"north\"}");
+        String[] packed = scenario.packedOrder("DLV-4", "dan");
+        assertThat(api().post(
+                                "/api/v1/warehouse/orders/" + packed[0] + "/pack",
+                                otherWarehouse.apiKey(),
+                                "{\"parcels\":1}")
+                        .status())
+                .isEqualTo(404);
+        var again = api().post(
+                        "/api/v1/warehouse/orders/" + packed[0] + "/pack",
+                        scenario.warehouse.apiKey(),
+                        "{\"parcels\":1}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("deliveryId").asString()).isEqualTo(packed[1]);
+    }
+
+    private int available(DeliveryScenario scenario, String sku) {
+        return api().get("/api/v1/stock/" + sku, scenario.merchant.apiKey())
+                .json()
+                .get("warehouses")
+                .get(0)
+                .get("available")
+                .asInt();
+    }
+
+    private void race(
+            String deliveryId,
+            Api.Registered one,
+            List<Api.Response> first,
+            Api.Registered two,
+            List<Api.Response> second)
+            throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> ones = new ArrayList<>();
+        List<Future<Api.Response>> twos = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+            for (int i = 0; i < 10; i++) {
+                ones.add(pool.submit(() -> {
+                    start.await();
+                    return api().post("/api/v1/courier/deliveries/" + deliveryId + "/claim", one.apiKey(), "{}");
+                }));
+                twos.add(pool.submit(() -> {
+                    start.await();
+                    return api().post("/api/v1/courier/deliveries/" + deliveryId + "/claim", two.apiKey(), "{}");
+                }));
+            }
+            start.countDown();
+            for (Future<Api.Response> f : ones) {
+                first.add(f.get());
+            }
+            for (Future<Api.Response> f : twos) {
+                second.add(f.get());
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.livechain.web.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.livechain.web.Api;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+/** A merchant selling from one warehouse, with couriers in and out of the buyers' zone, set up over the API. */
+final class DeliveryScenario {
+
+    final Api api;
+    final Api.Registered merchant;
+    final Api.Registered warehouse;
+    final Api.Registered courierA;
+    final Api.Registered courierB;
+    final Api.Registered farCourier;
+    final String stream;
+
+    DeliveryScenario(Api api, String sku) {
+        this.api = api;
+        merchant = api.register("merchants", "{\"name\":\"Shop\"}");
+        var factory = api.register("factories", "{\"name\":\"F\"}");
+        warehouse = api.register("warehouses", "{\"name\":\"DC\",\"zone\":\"north\"}");
+        courierA = api.register("couriers", "{\"name\":\"Ada\",\"zones\":[\"north\",\"east\"]}");
+        courierB = api.register("couriers", "{\"name\":\"Bo\",\"zones\":[\"north\"]}");
+        farCourier = api.register("couriers", "{\"name\":\"Cy\",\"zones\":[\"south\"]}");
+        api.post(
+                "/api/v1/products",
+                merchant.apiKey(),
+                "{\"sku\":\"%s\",\"name\":\"P\",\"factoryId\":\"%s\",\"batchSize\":10,\"leadTimeHours\":1}"
+                        .formatted(sku, factory.id()));
+        api.post(
+                "/api/v1/warehouse/receipts",
+                warehouse.apiKey(),
+                "{\"merchantId\":\"%s\",\"sku\":\"%s\",\"quantity\":50}".formatted(merchant.id(), sku));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        stream = api.post("/api/v1/live-streams", merchant.apiKey(), """
+                        {"title":"Live","startsAt":"%s","endsAt":"%s","paymentWindowMinutes":60,
+                         "offers":[{"sku":"%s","price":12.50,"quantity":50,"perBuyerLimit":5,"allowBackorder":false}]}""".formatted(
+                                now, now.plus(1, ChronoUnit.HOURS), sku))
+                .json()
+                .get("id")
+                .asString();
+        api.post("/api/v1/live-streams/" + stream + "/start", merchant.apiKey(), "{}");
+    }
+
+    /** An order placed, paid, on the pick list and packed; returns its order id and delivery id. */
+    String[] packedOrder(String sku, String buyer) {
+        var placed = api.post(
+                "/api/v1/orders",
+                merchant.apiKey(),
+                """
+                {"liveStreamId":"%s","buyerId":"%s","lines":[{"sku":"%s","quantity":1}],
+                 "shippingAddress":{"zone":"north","line1":"2 Elm St","city":"Springfield","recipient":"%s"}}""".formatted(stream, buyer, sku, buyer),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        String orderId = placed.json().get("id").asString();
+        assertThat(api.post(
+                                "/api/v1/orders/" + orderId + "/payments",
+                                merchant.apiKey(),
+                                "{\"amount\":12.50,\"reference\":\"pay-" + buyer + "\"}")
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> api.get("/api/v1/warehouse/pick-list", warehouse.apiKey())
+                        .body()
+                        .contains(orderId));
+        var packed = api.post("/api/v1/warehouse/orders/" + orderId + "/pack", warehouse.apiKey(), "{\"parcels\":1}");
+        assertThat(packed.status()).as(packed.body()).isEqualTo(200);
+        return new String[] {orderId, packed.json().get("deliveryId").asString()};
+    }
+
+    String orderStatus(String orderId) {
+        return api.get("/api/v1/orders/" + orderId, merchant.apiKey())
+                .json()
+                .get("status")
+                .asString();
+    }
+
+    void awaitOrderStatus(String orderId, String status) {
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> orderStatus(orderId).equals(status));
+    }
+
+    boolean offered(Api.Registered courier, String deliveryId) {
+        return api.get("/api/v1/courier/offers", courier.apiKey()).body().contains(deliveryId);
+    }
+}
