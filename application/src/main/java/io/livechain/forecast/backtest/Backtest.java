@@ -149,9 +149,8 @@ public final class Backtest {
     }
 
     private static DemandHistory history(SyntheticDemand.Sku sku, Instant origin, int at) {
-        List<StreamWindow> past = sku.streams().stream()
-                .filter(s -> s.start().isBefore(origin))
-                .toList();
+        List<StreamWindow> past =
+                sku.streams().stream().filter(s -> s.start().isBefore(origin)).toList();
         return new DemandHistory(sku.firstHour(), Arrays.copyOf(sku.hourlyUnits(), at), past);
     }
 

@@ -1,0 +1,299 @@
+package io.livechain.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.livechain.forecast.backtest.SyntheticDemand;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DemandForecasterTest {
+
+    private static final Instant MONDAY = Instant.parse("2025-06-02T00:00:00Z");
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration DAY = Duration.ofDays(1);
+
+    private final DemandForecaster forecaster = new DemandForecaster();
+
+    @Test
+    void gives_24_contiguous_hours_from_the_end_of_the_history_and_14_utc_days_from_the_next_midnight() {
+        // given 10 days and 13 hours of history, ending at 13:00
+        DemandHistory history = new DemandHistory(MONDAY, steadyDemand(10 * 24 + 13), List.of());
+        Instant now = MONDAY.plus(Duration.ofDays(10)).plus(Duration.ofMinutes(13 * 60 + 20));
+
+        // when
+        Forecast forecast = forecaster.forecast(history, List.of(), now);
+
+        // then
+        assertThat(forecast.generatedAt()).isEqualTo(now);
+        assertThat(forecast.hourly()).hasSize(24);
+        assertThat(forecast.daily()).hasSize(14);
+        assertThat(forecast.hourly().getFirst().start()).isEqualTo(history.end());
+        assertContiguous(forecast.hourly(), HOUR);
+        assertThat(forecast.daily().getFirst().start()).isEqualTo(MONDAY.plus(Duration.ofDays(11)));
+        assertContiguous(forecast.daily(), DAY);
+    }
+
+    @Test
+    void starts_at_the_current_hour_and_forecasts_zero_without_history() {
+        // given
+        Instant now = Instant.parse("2025-06-02T10:37:12Z");
+
+        // when
+        Forecast forecast = forecaster.forecast(DemandHistory.none(now), List.of(), now);
+
+        // then
+        assertThat(forecast.hourly().getFirst().start()).isEqualTo(Instant.parse("2025-06-02T10:00:00Z"));
+        assertThat(forecast.daily().getFirst().start()).isEqualTo(Instant.parse("2025-06-03T00:00:00Z"));
+        assertAllZero(forecast);
+    }
+
+    @Test
+    void forecasts_zero_without_history_even_when_a_stream_is_scheduled() {
+        // given nothing taught a lift
+        Instant now = MONDAY.plus(Duration.ofHours(9));
+        StreamWindow tonight = new StreamWindow(MONDAY.plus(Duration.ofHours(20)), MONDAY.plus(Duration.ofHours(22)));
+
+        // when
+        Forecast forecast = forecaster.forecast(DemandHistory.none(now), List.of(tonight), now);
+
+        // then
+        assertAllZero(forecast);
+    }
+
+    @Test
+    void forecasts_zero_for_a_sku_that_never_sold() {
+        // given four weeks of zeros
+        DemandHistory history = new DemandHistory(MONDAY, new int[28 * 24], List.of());
+
+        // when
+        Forecast forecast = forecaster.forecast(history, List.of(), history.end());
+
+        // then
+        assertAllZero(forecast);
+        assertThat(DemandForecaster.upperDemand(forecast, Duration.ofDays(10))).isZero();
+    }
+
+    @Test
+    void keeps_intervals_non_negative_and_around_the_expectation() {
+        // given every synthetic SKU, two weeks before the end of its data
+        for (SyntheticDemand.Sku sku : SyntheticDemand.generate(7)) {
+            int hours = sku.hourlyUnits().length - 14 * 24;
+            Instant origin = sku.firstHour().plus(Duration.ofHours(hours));
+            DemandHistory history = new DemandHistory(
+                    sku.firstHour(),
+                    Arrays.copyOf(sku.hourlyUnits(), hours),
+                    sku.streams().stream()
+                            .filter(s -> s.start().isBefore(origin))
+                            .toList());
+            List<StreamWindow> scheduled = sku.streams().stream()
+                    .filter(s -> !s.start().isBefore(origin))
+                    .toList();
+
+            // when
+            Forecast forecast = forecaster.forecast(history, scheduled, origin);
+
+            // then
+            List<Period> periods = new ArrayList<>(forecast.hourly());
+            periods.addAll(forecast.daily());
+            assertThat(periods).allSatisfy(period -> {
+                assertThat(period.low()).isGreaterThanOrEqualTo(0);
+                assertThat(period.low()).isLessThanOrEqualTo(period.expected());
+                assertThat(period.expected()).isLessThanOrEqualTo(period.high());
+            });
+            assertThat(forecast.daily())
+                    .as("%s: a day's interval has width", sku.name())
+                    .allSatisfy(day -> assertThat(day.high()).isGreaterThan(day.low()));
+        }
+    }
+
+    @Test
+    void lifts_the_hours_a_scheduled_stream_covers_once_past_streams_taught_the_lift() {
+        // given four weeks of demand with a one-hour stream at 20:00 each Thursday selling 150 units
+        int[] units = steadyDemand(28 * 24);
+        List<StreamWindow> past = new ArrayList<>();
+        for (int week = 0; week < 4; week++) {
+            Instant start = MONDAY.plus(Duration.ofDays(7L * week + 3)).plus(Duration.ofHours(20));
+            past.add(new StreamWindow(start, start.plus(HOUR)));
+            units[(7 * week + 3) * 24 + 20] = 150;
+        }
+        DemandHistory history = new DemandHistory(MONDAY, units, past);
+        Instant now = history.end();
+        StreamWindow tonight = new StreamWindow(now.plus(Duration.ofHours(20)), now.plus(Duration.ofHours(22)));
+
+        // when
+        Forecast plain = forecaster.forecast(history, List.of(), now);
+        Forecast lifted = forecaster.forecast(history, List.of(tonight), now);
+
+        // then the stream's hours are lifted by about the past excess (140 units an hour), the others are not
+        for (int hour = 0; hour < 24; hour++) {
+            Period withStream = lifted.hourly().get(hour);
+            Period without = plain.hourly().get(hour);
+            if (hour == 20 || hour == 21) {
+                assertThat(withStream.expected() - without.expected()).isBetween(100.0, 180.0);
+                assertThat(withStream.low()).isGreaterThan(without.high());
+            } else {
+                assertThat(withStream).isEqualTo(without);
+            }
+        }
+        assertThat(lifted.daily().getFirst().expected()
+                        - plain.daily().getFirst().expected())
+                .isBetween(200.0, 360.0);
+        assertThat(lifted.daily().get(1)).isEqualTo(plain.daily().get(1));
+    }
+
+    @Test
+    void lifts_a_partly_covered_hour_by_the_covered_share() {
+        // given the same history with weekly streams
+        int[] units = steadyDemand(28 * 24);
+        List<StreamWindow> past = new ArrayList<>();
+        for (int week = 0; week < 4; week++) {
+            Instant start = MONDAY.plus(Duration.ofDays(7L * week + 3)).plus(Duration.ofHours(20));
+            past.add(new StreamWindow(start, start.plus(HOUR)));
+            units[(7 * week + 3) * 24 + 20] = 150;
+        }
+        DemandHistory history = new DemandHistory(MONDAY, units, past);
+        Instant now = history.end();
+        Instant at20 = now.plus(Duration.ofHours(20));
+
+        // when a stream covers 20:30-21:00 only
+        Forecast plain = forecaster.forecast(history, List.of(), now);
+        Forecast half = forecaster.forecast(
+                history, List.of(new StreamWindow(at20.plus(Duration.ofMinutes(30)), at20.plus(HOUR))), now);
+        Forecast full = forecaster.forecast(history, List.of(new StreamWindow(at20, at20.plus(HOUR))), now);
+
+        // then
+        double halfLift =
+                half.hourly().get(20).expected() - plain.hourly().get(20).expected();
+        double fullLift =
+                full.hourly().get(20).expected() - plain.hourly().get(20).expected();
+        assertThat(halfLift).isCloseTo(fullLift / 2, within(1e-9));
+    }
+
+    @Test
+    void does_not_lift_a_scheduled_stream_when_no_past_stream_taught_a_lift() {
+        // given
+        DemandHistory history = new DemandHistory(MONDAY, steadyDemand(28 * 24), List.of());
+        Instant now = history.end();
+        StreamWindow tonight = new StreamWindow(now.plus(Duration.ofHours(20)), now.plus(Duration.ofHours(22)));
+
+        // when
+        Forecast plain = forecaster.forecast(history, List.of(), now);
+        Forecast scheduled = forecaster.forecast(history, List.of(tonight), now);
+
+        // then
+        assertThat(scheduled).isEqualTo(plain);
+    }
+
+    @Test
+    void follows_the_hour_of_day_and_day_of_week_of_a_steady_history() {
+        // given: 4 units an hour, 10 in the evening (18:00-22:59), twice as much on Saturdays
+        DemandHistory history = new DemandHistory(MONDAY, steadyDemand(28 * 24), List.of());
+
+        // when
+        Forecast forecast = forecaster.forecast(history, List.of(), history.end());
+
+        // then
+        assertThat(forecast.hourly().get(3).expected()).isCloseTo(4, within(0.5));
+        assertThat(forecast.hourly().get(19).expected()).isCloseTo(10, within(1.0));
+        assertThat(forecast.daily().get(0).expected()).isCloseTo(5 * 10 + 19 * 4, within(8.0)); // Monday
+        assertThat(forecast.daily().get(5).expected()).isCloseTo(2 * (5 * 10 + 19 * 4), within(16.0)); // Saturday
+    }
+
+    @Test
+    void a_single_spike_does_not_return_as_a_daily_spike() {
+        // given two weeks of zeros but one hour with 50 units
+        int[] units = new int[14 * 24];
+        units[10 * 24 + 15] = 50;
+        DemandHistory history = new DemandHistory(MONDAY, units, List.of());
+
+        // when
+        Forecast forecast = forecaster.forecast(history, List.of(), history.end());
+
+        // then
+        double next24Hours = DemandForecaster.expectedDemand(forecast, DAY);
+        assertThat(next24Hours).isPositive().isLessThan(25);
+        assertThat(forecast.hourly().get(15).expected()).isLessThan(5);
+        assertThat(forecast.hourly()).allSatisfy(hour -> assertThat(hour.low()).isZero());
+    }
+
+    @Test
+    void sums_demand_over_a_time_from_the_hours_then_the_prorated_days() {
+        // given a forecast starting at 12:00: one unit an hour (high 2), then 24 a day (high 30)
+        Instant start = MONDAY.plus(Duration.ofHours(12));
+        List<Period> hourly = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            Instant from = start.plus(HOUR.multipliedBy(h));
+            hourly.add(new Period(from, from.plus(HOUR), 1, 0, 2));
+        }
+        List<Period> daily = new ArrayList<>();
+        for (int d = 0; d < 14; d++) {
+            Instant from = MONDAY.plus(DAY.multipliedBy(d + 1));
+            daily.add(new Period(from, from.plus(DAY), 24 + (d >= 7 ? d - 6 : 0), 0, 30));
+        }
+        Forecast forecast = new Forecast(start, hourly, daily);
+
+        // then
+        assertThat(DemandForecaster.expectedDemand(forecast, Duration.ofHours(6)))
+                .isCloseTo(6, within(1e-9));
+        assertThat(DemandForecaster.expectedDemand(forecast, Duration.ofMinutes(90)))
+                .isCloseTo(1.5, within(1e-9));
+        // 24 hours, then the second half of the first day (its first half overlaps the hours)
+        assertThat(DemandForecaster.expectedDemand(forecast, Duration.ofHours(36)))
+                .isCloseTo(36, within(1e-9));
+        assertThat(DemandForecaster.upperDemand(forecast, Duration.ofHours(36))).isCloseTo(48 + 15, within(1e-9));
+        // to the end of the 14 days: 24 + 12 + 13 × 24 + (1 + … + 7)
+        Duration toEnd = Duration.between(start, daily.getLast().end());
+        assertThat(DemandForecaster.expectedDemand(forecast, toEnd)).isCloseTo(24 + 12 + 13 * 24 + 28, within(1e-9));
+        // beyond: the last week repeats, here one more day (the 8th day's 25)
+        assertThat(DemandForecaster.expectedDemand(forecast, toEnd.plus(DAY)))
+                .isCloseTo(24 + 12 + 13 * 24 + 28 + 25, within(1e-9));
+        assertThat(DemandForecaster.expectedDemand(forecast, Duration.ZERO)).isZero();
+    }
+
+    @Test
+    void rejects_a_history_that_does_not_start_on_a_whole_hour_or_has_negative_demand() {
+        assertThatThrownBy(() -> new DemandHistory(MONDAY.plusSeconds(60), new int[3], List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DemandHistory(MONDAY, new int[] {1, -1}, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Period(MONDAY, MONDAY.plus(HOUR), 2, 3, 4))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StreamWindow(MONDAY, MONDAY)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** 4 units an hour, 10 from 18:00 to 22:59, all doubled on Saturdays; from {@link #MONDAY}. */
+    private static int[] steadyDemand(int hours) {
+        int[] units = new int[hours];
+        for (int t = 0; t < hours; t++) {
+            int hourOfDay = t % 24;
+            int base = hourOfDay >= 18 && hourOfDay <= 22 ? 10 : 4;
+            units[t] = (t / 24) % 7 == 5 ? 2 * base : base;
+        }
+        return units;
+    }
+
+    private static void assertContiguous(List<Period> periods, Duration length) {
+        for (int i = 0; i < periods.size(); i++) {
+            assertThat(periods.get(i).length()).isEqualTo(length);
+            if (i > 0) {
+                assertThat(periods.get(i).start()).isEqualTo(periods.get(i - 1).end());
+            }
+        }
+    }
+
+    private static void assertAllZero(Forecast forecast) {
+        List<Period> periods = new ArrayList<>(forecast.hourly());
+        periods.addAll(forecast.daily());
+        assertThat(periods).hasSize(38).allSatisfy(period -> {
+            assertThat(period.expected()).isZero();
+            assertThat(period.low()).isZero();
+            assertThat(period.high()).isZero();
+        });
+    }
+}
