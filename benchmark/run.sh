@@ -145,6 +145,15 @@ eval "$SETUP"
 echo "$SETUP" | grep -v KEY >&2
 export MERCHANT_KEY LIVE_STREAM_ID
 
+# how busy the machine is before the load (it is shared: another build or app running skews every figure)
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+read -r b0 t0 <<<"$(busy_ticks)"; sleep 3; read -r b1 t1 <<<"$(busy_ticks)"
+IDLE_BUSY=$(( (b1 - b0) * 100 / ((t1 - t0) > 0 ? (t1 - t0) : 1) ))
+log "the machine was ${IDLE_BUSY}% busy in the 3 s before the load (the app idle)"
+if (( IDLE_BUSY > 25 )); then
+    echo "run.sh: WARNING: the machine is busy with something else; the figures will be skewed" >&2
+fi
+
 # --- (d) the load: warm-up sale, pause, measured sale (one Gatling run) -------------------------------------------
 log "Gatling: warm-up $WARMUP_RATE/s for ${WARMUP_SECONDS}s, pause ${WARMUP_PAUSE}s, then $RATE orders/s for ${DURATION}s"
 GATLING_OK=true

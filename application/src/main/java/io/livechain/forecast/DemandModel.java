@@ -1,5 +1,7 @@
 package io.livechain.forecast;
 
+import java.util.Arrays;
+
 /**
  * What the forecaster learned from one SKU's history. Expected demand in a future hour {@code t} is
  *
@@ -285,7 +287,7 @@ final class DemandModel {
 
         private static double[] ones(int size) {
             double[] ones = new double[size];
-            java.util.Arrays.fill(ones, 1.0);
+            Arrays.fill(ones, 1.0);
             return ones;
         }
     }

@@ -224,7 +224,7 @@ class DemandForecasterTest {
 
     @Test
     void sums_demand_over_a_time_from_the_hours_then_the_prorated_days() {
-        // given a forecast starting at 12:00: one unit an hour (high 2), then 24 a day (high 30)
+        // given a forecast starting at 12:00: one unit an hour (high 2), then 24 a day (high 40), more in week 2
         Instant start = MONDAY.plus(Duration.ofHours(12));
         List<Period> hourly = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
@@ -234,7 +234,7 @@ class DemandForecasterTest {
         List<Period> daily = new ArrayList<>();
         for (int d = 0; d < 14; d++) {
             Instant from = MONDAY.plus(DAY.multipliedBy(d + 1));
-            daily.add(new Period(from, from.plus(DAY), 24 + (d >= 7 ? d - 6 : 0), 0, 30));
+            daily.add(new Period(from, from.plus(DAY), 24 + (d >= 7 ? d - 6 : 0), 0, 40));
         }
         Forecast forecast = new Forecast(start, hourly, daily);
 
@@ -246,7 +246,7 @@ class DemandForecasterTest {
         // 24 hours, then the second half of the first day (its first half overlaps the hours)
         assertThat(DemandForecaster.expectedDemand(forecast, Duration.ofHours(36)))
                 .isCloseTo(36, within(1e-9));
-        assertThat(DemandForecaster.upperDemand(forecast, Duration.ofHours(36))).isCloseTo(48 + 15, within(1e-9));
+        assertThat(DemandForecaster.upperDemand(forecast, Duration.ofHours(36))).isCloseTo(48 + 20, within(1e-9));
         // to the end of the 14 days: 24 + 12 + 13 × 24 + (1 + … + 7)
         Duration toEnd = Duration.between(start, daily.getLast().end());
         assertThat(DemandForecaster.expectedDemand(forecast, toEnd)).isCloseTo(24 + 12 + 13 * 24 + 28, within(1e-9));

@@ -104,11 +104,59 @@ public final class Backtest {
 
     private Backtest() {}
 
+    /** With no argument, the tables for {@link #DEFAULT_SEED}; {@code <seed>}: for that seed; {@code
+     * --seeds <n>}: a summary of the ratio and coverage over all horizons for seeds 1..n. */
     public static void main(String[] args) {
+        if (args.length == 2 && args[0].equals("--seeds")) {
+            summarise(Integer.parseInt(args[1]), System.out);
+            return;
+        }
         long seed = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_SEED;
         List<SyntheticDemand.Sku> skus = SyntheticDemand.generate(seed);
         Report report = run(skus, new DemandForecaster());
         print(report, skus, seed, System.out);
+    }
+
+    /** Mean, min and max over seeds 1..n of the all-horizon ratio and coverage per group and resolution. */
+    static void summarise(int seeds, PrintStream out) {
+        List<Report> reports = new ArrayList<>();
+        for (long seed = 1; seed <= seeds; seed++) {
+            reports.add(run(SyntheticDemand.generate(seed), new DemandForecaster()));
+        }
+        out.printf(Locale.ROOT, "All horizons, seeds 1..%d: ratio = MASE ours / MASE seasonal-naive%n", seeds);
+        out.printf(
+                Locale.ROOT,
+                "%-30s %-6s %7s %7s %7s %7s %7s %7s%n",
+                "group",
+                "",
+                "ratio",
+                "min",
+                "max",
+                "cover",
+                "min",
+                "max");
+        for (Row first : reports.getFirst().rows()) {
+            if (!first.horizon().equals("1-24") && !first.horizon().equals("1-14")) {
+                continue;
+            }
+            double[] ratios = reports.stream()
+                    .mapToDouble(r -> r.all(first.group(), first.resolution()).ratio())
+                    .toArray();
+            double[] covers = reports.stream()
+                    .mapToDouble(r -> r.all(first.group(), first.resolution()).coverage())
+                    .toArray();
+            out.printf(
+                    Locale.ROOT,
+                    "%-30s %-6s %7.3f %7.3f %7.3f %7.2f %7.2f %7.2f%n",
+                    first.group(),
+                    first.resolution() == Resolution.HOURLY ? "hours" : "days",
+                    Arrays.stream(ratios).average().orElse(Double.NaN),
+                    Arrays.stream(ratios).min().orElse(Double.NaN),
+                    Arrays.stream(ratios).max().orElse(Double.NaN),
+                    Arrays.stream(covers).average().orElse(Double.NaN),
+                    Arrays.stream(covers).min().orElse(Double.NaN),
+                    Arrays.stream(covers).max().orElse(Double.NaN));
+        }
     }
 
     public static Report run(List<SyntheticDemand.Sku> skus, DemandForecaster forecaster) {
@@ -316,7 +364,7 @@ public final class Backtest {
     static void print(Report report, List<SyntheticDemand.Sku> skus, long seed, PrintStream out) {
         out.printf(
                 Locale.ROOT,
-                "LiveChain demand forecast backtest — synthetic demand, seed %d, %d SKUs; origins every %d h for %d days"
+                "LiveChain demand forecast backtest - synthetic demand, seed %d, %d SKUs; origins every %d h for %d days"
                         + " from day %d of %d (days scored from the 00:00 UTC ones)%n",
                 seed,
                 skus.size(),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -201,7 +202,7 @@ public final class SyntheticDemand {
                 streams.add(new StreamWindow(start, end));
             }
         }
-        streams.sort(java.util.Comparator.comparing(StreamWindow::start));
+        streams.sort(Comparator.comparing(StreamWindow::start));
         return streams;
     }
 

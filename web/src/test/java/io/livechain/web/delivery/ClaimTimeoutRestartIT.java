@@ -1,0 +1,65 @@
+package io.livechain.web.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.livechain.LiveChainApplication;
+import io.livechain.testing.TestDatabases;
+import io.livechain.web.Api;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The claim timeout is a durable deadline: a claim made before a restart still lapses after it. */
+class ClaimTimeoutRestartIT {
+
+    private final TestDatabases.Database database = TestDatabases.create("claim_timeout_restart");
+
+    @Test
+    void a_claim_made_before_a_restart_lapses_after_it_and_the_delivery_is_offered_again() {
+        // given a delivery claimed (with a 10 s claim timeout) on an instance that then stops
+        String deliveryId;
+        Api.Registered otherCourier;
+        Api.Registered claimant;
+        try (ConfigurableApplicationContext first = start()) {
+            var scenario = new DeliveryScenario(new Api(port(first)), "RST-D");
+            deliveryId = scenario.packedOrder("RST-D", "erin")[1];
+            await().atMost(Duration.ofSeconds(30)).until(() -> scenario.offered(scenario.courierA, deliveryId));
+            var claimed = scenario.api.post(
+                    "/api/v1/courier/deliveries/" + deliveryId + "/claim", scenario.courierA.apiKey(), "{}");
+            assertThat(claimed.status()).isEqualTo(200);
+            claimant = scenario.courierA;
+            otherCourier = scenario.courierB;
+        }
+        // when a new instance runs on the same database
+        try (ConfigurableApplicationContext second = start()) {
+            var api = new Api(port(second));
+            // then the claim lapses there: the delivery is on offer again and the first claimant lost it
+            await().atMost(Duration.ofSeconds(90))
+                    .ignoreExceptions()
+                    .until(() -> api.get("/api/v1/courier/offers", otherCourier.apiKey())
+                            .body()
+                            .contains(deliveryId));
+            assertThat(api.post("/api/v1/courier/deliveries/" + deliveryId + "/pickup", claimant.apiKey(), "{}")
+                            .status())
+                    .isEqualTo(404); // no longer theirs
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(LiveChainApplication.class)
+                .run(
+                        "--spring.datasource.url=" + database.url(),
+                        "--spring.datasource.username=" + database.user(),
+                        "--spring.datasource.password=" + database.password(),
+                        "--livechain.admin-api-key=" + Api.OPERATOR_KEY,
+                        "--livechain.delivery.claim-timeout=PT10S",
+                        "--server.port=0");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
