@@ -1,0 +1,509 @@
+package io.livechain.delivery;
+
+import io.livechain.delivery.command.ClaimDelivery;
+import io.livechain.delivery.command.ConfirmReturn;
+import io.livechain.delivery.command.DeliverParcel;
+import io.livechain.delivery.command.OfferDelivery;
+import io.livechain.delivery.command.PickUpDelivery;
+import io.livechain.delivery.command.ReportFailedAttempt;
+import io.livechain.delivery.event.ClaimExpired;
+import io.livechain.delivery.event.DeliveryAttemptFailed;
+import io.livechain.delivery.event.DeliveryClaimed;
+import io.livechain.delivery.event.DeliveryCompleted;
+import io.livechain.delivery.event.DeliveryGivenUp;
+import io.livechain.delivery.event.DeliveryOffered;
+import io.livechain.delivery.event.DeliveryPickedUp;
+import io.livechain.delivery.event.ReturnConfirmed;
+import io.livechain.order.OrderId;
+import io.livechain.participant.ParticipantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DeliveryTest {
+
+    private static final String NORTH = "north";
+    private static final String SOUTH = "south";
+    private static final int PARCELS = 2;
+    private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(15);
+    private static final Instant NOW = Instant.parse("2025-06-02T09:00:00Z");
+
+    private final OrderId orderId = OrderId.random();
+    private final DeliveryId deliveryId = DeliveryId.of(orderId);
+    private final ParticipantId merchant = ParticipantId.random();
+    private final ParticipantId warehouse = ParticipantId.random();
+    private final ParticipantId courier = ParticipantId.random();
+    private final ParticipantId otherCourier = ParticipantId.random();
+    private FixtureConfiguration<Delivery> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Delivery.class);
+    }
+
+    private OfferDelivery offer() {
+        return new OfferDelivery(deliveryId, orderId, merchant, warehouse, NORTH, PARCELS);
+    }
+
+    private DeliveryOffered offered() {
+        return new DeliveryOffered(deliveryId, orderId, merchant, warehouse, NORTH, PARCELS);
+    }
+
+    /** Offered again after a failed attempt: no merchant, no parcel count. */
+    private DeliveryOffered reoffered() {
+        return new DeliveryOffered(deliveryId, orderId, null, warehouse, NORTH, 0);
+    }
+
+    private ClaimDelivery claim(ParticipantId by) {
+        return new ClaimDelivery(deliveryId, by, List.of(SOUTH, NORTH), CLAIM_TIMEOUT);
+    }
+
+    private DeliveryClaimed claimed(ParticipantId by) {
+        return new DeliveryClaimed(deliveryId, orderId, by);
+    }
+
+    private PickUpDelivery pickUp(ParticipantId by) {
+        return new PickUpDelivery(deliveryId, by);
+    }
+
+    private DeliveryPickedUp pickedUp() {
+        return new DeliveryPickedUp(deliveryId, orderId, courier);
+    }
+
+    private ReportFailedAttempt failAttempt() {
+        return new ReportFailedAttempt(deliveryId, courier, "nobody home");
+    }
+
+    private DeliveryAttemptFailed attemptFailed(int attempt) {
+        return new DeliveryAttemptFailed(deliveryId, orderId, courier, "nobody home", attempt);
+    }
+
+    private DeliveryGivenUp givenUp() {
+        return new DeliveryGivenUp(deliveryId, orderId, warehouse, Delivery.MAX_ATTEMPTS);
+    }
+
+    /** The events of a delivery whose courier failed every attempt: it goes back to the warehouse. */
+    private Object[] returning() {
+        return new Object[] {
+            offered(),
+            claimed(courier),
+            pickedUp(),
+            attemptFailed(1),
+            reoffered(),
+            claimed(courier),
+            pickedUp(),
+            attemptFailed(2),
+            reoffered(),
+            claimed(courier),
+            pickedUp(),
+            attemptFailed(3),
+            givenUp()
+        };
+    }
+
+    // offering
+
+    @Test
+    void offers_a_delivery_to_the_couriers_of_the_buyers_zone() {
+        // given no prior activity
+        fixture.givenNoPriorActivity()
+                // when
+                .when(offer())
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(offered());
+    }
+
+    @Test
+    void rejects_an_offer_without_a_zone() {
+        // given no prior activity
+        fixture.givenNoPriorActivity()
+                // when
+                .when(new OfferDelivery(deliveryId, orderId, merchant, warehouse, " ", PARCELS))
+                // then
+                .expectException(InvalidDelivery.class)
+                .expectNoEvents();
+    }
+
+    // claiming
+
+    @Test
+    void a_courier_of_the_zone_claims_an_offered_delivery() {
+        // given
+        fixture.given(offered())
+                // when
+                .when(claim(courier))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(claimed(courier));
+    }
+
+    @Test
+    void claiming_schedules_the_claim_timeout() {
+        // given
+        fixture.given(offered())
+                // when
+                .when(claim(courier))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectScheduledDeadlineWithName(CLAIM_TIMEOUT, Delivery.CLAIM_TIMEOUT);
+    }
+
+    @Test
+    void rejects_a_claim_by_a_courier_outside_the_zone() {
+        // given
+        fixture.given(offered())
+                // when
+                .when(new ClaimDelivery(deliveryId, courier, List.of(SOUTH), CLAIM_TIMEOUT))
+                // then
+                .expectException(DeliveryNotFound.class)
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void rejects_a_claim_by_a_second_courier() {
+        // given
+        fixture.given(offered(), claimed(courier))
+                // when
+                .when(claim(otherCourier))
+                // then
+                .expectException(DeliveryAlreadyClaimed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_a_claim_of_a_picked_up_delivery() {
+        // given
+        fixture.given(offered(), claimed(courier), pickedUp())
+                // when
+                .when(claim(otherCourier))
+                // then
+                .expectException(DeliveryAlreadyClaimed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_same_courier_claiming_twice_changes_nothing() {
+        // given
+        fixture.given(offered(), claimed(courier))
+                // when
+                .when(claim(courier))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void rejects_a_claim_of_a_delivered_delivery() {
+        // given
+        fixture.given(
+                        offered(),
+                        claimed(courier),
+                        pickedUp(),
+                        new DeliveryCompleted(deliveryId, orderId, courier, "Alice", "4711"))
+                // when
+                .when(claim(otherCourier))
+                // then
+                .expectException(DeliveryTransitionNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    // the claim timeout
+
+    @Test
+    void a_claim_not_picked_up_in_time_expires() {
+        // given the delivery was claimed, which scheduled the timeout
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(offer(), claim(courier))
+                // when
+                .whenTimeElapses(CLAIM_TIMEOUT)
+                // then
+                .expectTriggeredDeadlinesWithName(Delivery.CLAIM_TIMEOUT)
+                .expectEvents(new ClaimExpired(deliveryId, orderId, courier));
+    }
+
+    @Test
+    void a_claim_does_not_expire_before_its_timeout() {
+        // given the delivery was claimed, which scheduled the timeout
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(offer(), claim(courier))
+                // when
+                .whenTimeElapses(CLAIM_TIMEOUT.minusSeconds(1))
+                // then
+                .expectTriggeredDeadlines()
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_expired_claim_lets_another_courier_claim_the_delivery() {
+        // given
+        fixture.given(offered(), claimed(courier), new ClaimExpired(deliveryId, orderId, courier))
+                // when
+                .when(claim(otherCourier))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(claimed(otherCourier))
+                .expectScheduledDeadlineWithName(CLAIM_TIMEOUT, Delivery.CLAIM_TIMEOUT);
+    }
+
+    @Test
+    void the_claim_timeout_does_not_fire_after_pickup() {
+        // given the delivery was claimed and picked up, which cancelled the timeout
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(offer(), claim(courier), pickUp(courier))
+                // when
+                .whenTimeElapses(CLAIM_TIMEOUT.multipliedBy(2))
+                // then
+                .expectTriggeredDeadlines()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_claim_timeout_that_fires_on_a_picked_up_delivery_changes_nothing() {
+        // given the timeout is still scheduled although the delivery was picked up
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(offer(), claim(courier))
+                .andGiven(pickedUp())
+                // when
+                .whenTimeElapses(CLAIM_TIMEOUT)
+                // then
+                .expectTriggeredDeadlinesWithName(Delivery.CLAIM_TIMEOUT)
+                .expectNoEvents();
+    }
+
+    // picking up
+
+    @Test
+    void the_claiming_courier_picks_up_the_delivery() {
+        // given
+        fixture.given(offered(), claimed(courier))
+                // when
+                .when(pickUp(courier))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(pickedUp());
+    }
+
+    @Test
+    void picking_up_cancels_the_claim_timeout() {
+        // given the delivery was claimed, which scheduled the timeout
+        fixture.givenCommands(offer(), claim(courier))
+                // when
+                .when(pickUp(courier))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(pickedUp())
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void rejects_a_pickup_by_another_courier() {
+        // given
+        fixture.given(offered(), claimed(courier))
+                // when
+                .when(pickUp(otherCourier))
+                // then
+                .expectException(DeliveryNotFound.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void picking_up_twice_changes_nothing() {
+        // given
+        fixture.given(offered(), claimed(courier), pickedUp())
+                // when
+                .when(pickUp(courier))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    // delivering
+
+    @Test
+    void delivers_with_proof_of_delivery() {
+        // given
+        fixture.given(offered(), claimed(courier), pickedUp())
+                // when
+                .when(new DeliverParcel(deliveryId, courier, "  Alice Smith ", " 4711\n"))
+                // then the name and code are stripped
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new DeliveryCompleted(deliveryId, orderId, courier, "Alice Smith", "4711"));
+    }
+
+    @Test
+    void rejects_a_delivery_without_the_recipients_name() {
+        // given
+        fixture.given(offered(), claimed(courier), pickedUp())
+                // when
+                .when(new DeliverParcel(deliveryId, courier, " ", "4711"))
+                // then
+                .expectException(InvalidDelivery.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_a_delivery_without_the_code() {
+        // given
+        fixture.given(offered(), claimed(courier), pickedUp())
+                // when
+                .when(new DeliverParcel(deliveryId, courier, "Alice Smith", null))
+                // then
+                .expectException(InvalidDelivery.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_delivering_before_pickup() {
+        // given
+        fixture.given(offered(), claimed(courier))
+                // when
+                .when(new DeliverParcel(deliveryId, courier, "Alice Smith", "4711"))
+                // then
+                .expectException(DeliveryTransitionNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void delivering_twice_changes_nothing() {
+        // given
+        fixture.given(
+                        offered(),
+                        claimed(courier),
+                        pickedUp(),
+                        new DeliveryCompleted(deliveryId, orderId, courier, "Alice Smith", "4711"))
+                // when
+                .when(new DeliverParcel(deliveryId, courier, "Alice Smith", "4711"))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    // failed attempts
+
+    @Test
+    void a_first_failed_attempt_offers_the_delivery_again() {
+        // given
+        fixture.given(offered(), claimed(courier), pickedUp())
+                // when
+                .when(failAttempt())
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(attemptFailed(1), reoffered());
+    }
+
+    @Test
+    void a_second_failed_attempt_offers_the_delivery_again() {
+        // given
+        fixture.given(
+                        offered(),
+                        claimed(courier),
+                        pickedUp(),
+                        attemptFailed(1),
+                        reoffered(),
+                        claimed(courier),
+                        pickedUp())
+                // when
+                .when(failAttempt())
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(attemptFailed(2), reoffered());
+    }
+
+    @Test
+    void the_third_failed_attempt_gives_the_delivery_up() {
+        // given
+        fixture.given(
+                        offered(),
+                        claimed(courier),
+                        pickedUp(),
+                        attemptFailed(1),
+                        reoffered(),
+                        claimed(courier),
+                        pickedUp(),
+                        attemptFailed(2),
+                        reoffered(),
+                        claimed(courier),
+                        pickedUp())
+                // when
+                .when(failAttempt())
+                // then it goes back to the warehouse instead of being offered again
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(attemptFailed(3), givenUp());
+    }
+
+    @Test
+    void rejects_a_failed_attempt_without_a_reason() {
+        // given
+        fixture.given(offered(), claimed(courier), pickedUp())
+                // when
+                .when(new ReportFailedAttempt(deliveryId, courier, "  "))
+                // then
+                .expectException(InvalidDelivery.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_a_failed_attempt_before_pickup() {
+        // given
+        fixture.given(offered(), claimed(courier))
+                // when
+                .when(failAttempt())
+                // then
+                .expectException(DeliveryTransitionNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    // returns
+
+    @Test
+    void the_warehouse_confirms_the_return_of_a_given_up_delivery() {
+        // given
+        fixture.given(returning())
+                // when
+                .when(new ConfirmReturn(deliveryId, warehouse))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ReturnConfirmed(deliveryId, orderId, warehouse));
+    }
+
+    @Test
+    void rejects_a_return_confirmed_by_another_warehouse() {
+        // given
+        fixture.given(returning())
+                // when
+                .when(new ConfirmReturn(deliveryId, ParticipantId.random()))
+                // then
+                .expectException(DeliveryNotFound.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_confirming_the_return_of_a_delivery_that_was_not_given_up() {
+        // given
+        fixture.given(offered(), claimed(courier), pickedUp())
+                // when
+                .when(new ConfirmReturn(deliveryId, warehouse))
+                // then
+                .expectException(DeliveryTransitionNotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void confirming_a_return_twice_changes_nothing() {
+        // given
+        fixture.given(returning())
+                .andGiven(new ReturnConfirmed(deliveryId, orderId, warehouse))
+                // when
+                .when(new ConfirmReturn(deliveryId, warehouse))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+}
