@@ -66,9 +66,14 @@ public class Delivery {
 
     @CommandHandler
     public void handle(ClaimDelivery command, DeadlineManager deadlines) {
-        if (status == DeliveryStatus.CLAIMED && command.courierId().equals(courierId)) {
+        if (!command.courierZones().contains(zone)) {
+            throw new DeliveryNotFound(); // not for this courier's eyes, whatever its state
+        }
+        if ((status == DeliveryStatus.CLAIMED || status == DeliveryStatus.PICKED_UP)
+                && command.courierId().equals(courierId)) {
             return; // the same courier asking twice
         }
+        Duration timeout = checkedTimeout(command.claimTimeout());
         if (status != DeliveryStatus.OFFERED) {
             if (status == DeliveryStatus.CLAIMED || status == DeliveryStatus.PICKED_UP) {
                 throw new DeliveryAlreadyClaimed();

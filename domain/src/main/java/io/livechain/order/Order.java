@@ -138,6 +138,9 @@ public class Order {
     /** Follows the delivery; a stage already reached (or passed) changes nothing. */
     @CommandHandler
     public void handle(RecordDeliveryProgress command) {
+        if (command.status() == null) {
+            throw new InvalidOrder("a delivery stage is required");
+        }
         switch (command.status()) {
             case OUT_FOR_DELIVERY -> {
                 if (status == OrderStatus.PACKED) {

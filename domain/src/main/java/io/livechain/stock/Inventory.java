@@ -90,8 +90,10 @@ public class Inventory {
         if (command.quantity() < 1) {
             throw new InvalidOrder("quantity must be at least 1");
         }
-        if (reservations.containsKey(command.orderId()) || backorders.containsKey(command.orderId())) {
-            return; // already allocated
+        if (reservations.containsKey(command.orderId())
+                || backorders.containsKey(command.orderId())
+                || shipped.containsKey(command.orderId())) {
+            return; // already allocated (or even shipped)
         }
         switch (allocationFor(command.quantity(), command.buyerZone(), command.allowBackorder())) {
             case Allocation.Reserve reserve ->

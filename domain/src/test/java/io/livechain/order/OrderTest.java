@@ -1,12 +1,18 @@
 package io.livechain.order;
 
 import io.livechain.order.command.CancelOrder;
+import io.livechain.order.command.PackOrder;
 import io.livechain.order.command.PayOrder;
 import io.livechain.order.command.PlaceOrder;
+import io.livechain.order.command.RecordDeliveryProgress;
 import io.livechain.order.event.OrderCancelled;
+import io.livechain.order.event.OrderDelivered;
 import io.livechain.order.event.OrderExpired;
+import io.livechain.order.event.OrderOutForDelivery;
+import io.livechain.order.event.OrderPacked;
 import io.livechain.order.event.OrderPaid;
 import io.livechain.order.event.OrderPlaced;
+import io.livechain.order.event.OrderReturned;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import java.math.BigDecimal;
@@ -30,6 +36,7 @@ class OrderTest {
     private static final BigDecimal TOTAL = new BigDecimal("49.30");
 
     private static final String REFERENCE = "psp-7f3a9c";
+    private static final int PARCELS = 2;
 
     private final OrderId orderId = OrderId.random();
     private final ParticipantId merchant = ParticipantId.random();
@@ -69,6 +76,18 @@ class OrderTest {
 
     private PayOrder pay(BigDecimal amount) {
         return new PayOrder(orderId, merchant, amount, REFERENCE);
+    }
+
+    private PackOrder pack(int parcels) {
+        return new PackOrder(orderId, warehouse, parcels);
+    }
+
+    private OrderPacked packed() {
+        return new OrderPacked(orderId, warehouse, PARCELS);
+    }
+
+    private RecordDeliveryProgress progress(OrderStatus status) {
+        return new RecordDeliveryProgress(orderId, status);
     }
 
     // placing
@@ -374,6 +393,175 @@ class OrderTest {
                 .whenTimeElapses(Duration.ofHours(1))
                 // then
                 .expectTriggeredDeadlinesWithName(Order.PAYMENT_WINDOW)
+                .expectNoEvents();
+    }
+
+    // packing
+
+    @Test
+    void packs_a_paid_order() {
+        // given
+        fixture.given(placed(), paid())
+                // when
+                .when(pack(PARCELS))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(packed());
+    }
+
+    @Test
+    void rejects_packing_an_unpaid_order() {
+        // given
+        fixture.given(placed())
+                // when
+                .when(pack(PARCELS))
+                // then
+                .expectException(OrderNotReadyToPack.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_packing_a_cancelled_order() {
+        // given
+        fixture.given(placed(), paid(), cancelled("damaged in stock"))
+                // when
+                .when(pack(PARCELS))
+                // then
+                .expectException(OrderNotReadyToPack.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void packing_twice_changes_nothing() {
+        // given
+        fixture.given(placed(), paid(), packed())
+                // when
+                .when(pack(PARCELS))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_packing_into_zero_parcels() {
+        // given
+        fixture.given(placed(), paid())
+                // when
+                .when(pack(0))
+                // then
+                .expectException(InvalidOrder.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_packing_into_more_than_100_parcels() {
+        // given
+        fixture.given(placed(), paid())
+                // when
+                .when(pack(101))
+                // then
+                .expectException(InvalidOrder.class)
+                .expectNoEvents();
+    }
+
+    // following the delivery
+
+    @Test
+    void a_packed_order_goes_out_for_delivery() {
+        // given
+        fixture.given(placed(), paid(), packed())
+                // when
+                .when(progress(OrderStatus.OUT_FOR_DELIVERY))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new OrderOutForDelivery(orderId));
+    }
+
+    @Test
+    void an_order_out_for_delivery_is_delivered() {
+        // given
+        fixture.given(placed(), paid(), packed(), new OrderOutForDelivery(orderId))
+                // when
+                .when(progress(OrderStatus.DELIVERED))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new OrderDelivered(orderId));
+    }
+
+    @Test
+    void going_out_for_delivery_again_changes_nothing() {
+        // given
+        fixture.given(placed(), paid(), packed(), new OrderOutForDelivery(orderId))
+                // when
+                .when(progress(OrderStatus.OUT_FOR_DELIVERY))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void recording_a_delivered_order_again_changes_nothing() {
+        // given
+        fixture.given(placed(), paid(), packed(), new OrderOutForDelivery(orderId), new OrderDelivered(orderId))
+                // when
+                .when(progress(OrderStatus.DELIVERED))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void going_out_for_delivery_after_delivery_changes_nothing() {
+        // given
+        fixture.given(placed(), paid(), packed(), new OrderOutForDelivery(orderId), new OrderDelivered(orderId))
+                // when
+                .when(progress(OrderStatus.OUT_FOR_DELIVERY))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_order_out_for_delivery_is_returned() {
+        // given
+        fixture.given(placed(), paid(), packed(), new OrderOutForDelivery(orderId))
+                // when
+                .when(progress(OrderStatus.RETURNED))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new OrderReturned(orderId));
+    }
+
+    @Test
+    void recording_a_returned_order_again_changes_nothing() {
+        // given
+        fixture.given(placed(), paid(), packed(), new OrderOutForDelivery(orderId), new OrderReturned(orderId))
+                // when
+                .when(progress(OrderStatus.RETURNED))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_delivery_of_an_order_that_was_never_packed_changes_nothing() {
+        // given
+        fixture.given(placed())
+                // when
+                .when(progress(OrderStatus.DELIVERED))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_delivery_progress_that_is_not_a_delivery_stage() {
+        // given
+        fixture.given(placed(), paid(), packed())
+                // when
+                .when(progress(OrderStatus.PAID))
+                // then
+                .expectException(InvalidOrder.class)
                 .expectNoEvents();
     }
 }

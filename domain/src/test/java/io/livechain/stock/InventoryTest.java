@@ -8,6 +8,8 @@ import io.livechain.stock.command.AllocateStock;
 import io.livechain.stock.command.OpenInventory;
 import io.livechain.stock.command.ReceiveStock;
 import io.livechain.stock.command.ReleaseOrderStock;
+import io.livechain.stock.command.ReturnOrderStock;
+import io.livechain.stock.command.ShipOrderStock;
 import io.livechain.stock.event.BackorderCancelled;
 import io.livechain.stock.event.BackorderFilled;
 import io.livechain.stock.event.BackorderPlaced;
@@ -15,6 +17,8 @@ import io.livechain.stock.event.InventoryOpened;
 import io.livechain.stock.event.StockReceived;
 import io.livechain.stock.event.StockReleased;
 import io.livechain.stock.event.StockReserved;
+import io.livechain.stock.event.StockReturned;
+import io.livechain.stock.event.StockShipped;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -73,6 +77,14 @@ class InventoryTest {
     /** Filled by units another order gave back: no batch to name. */
     private BackorderFilled filledByRelease(OrderId orderId, ParticipantId warehouseId, int quantity) {
         return new BackorderFilled(inventoryId, SKU, orderId, liveStreamId, warehouseId, quantity, null);
+    }
+
+    private StockShipped shipped(OrderId orderId, ParticipantId warehouseId, int quantity) {
+        return new StockShipped(inventoryId, SKU, orderId, warehouseId, quantity);
+    }
+
+    private StockReturned returned(OrderId orderId, ParticipantId warehouseId, int quantity) {
+        return new StockReturned(inventoryId, SKU, orderId, warehouseId, quantity);
     }
 
     private AllocateStock allocate(OrderId orderId, int quantity, String buyerZone, boolean allowBackorder) {
@@ -426,6 +438,229 @@ class InventoryTest {
                         new StockReleased(inventoryId, SKU, orderId, liveStreamId, northWarehouse, 2))
                 // when
                 .when(new ReleaseOrderStock(inventoryId, orderId))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    // shipping
+
+    @Test
+    void ships_the_reserved_units_of_a_packed_order() {
+        OrderId orderId = OrderId.random();
+        // given
+        fixture.given(
+                        opened(),
+                        received(northWarehouse, NORTH, 10),
+                        received(southWarehouse, SOUTH, 10),
+                        reserved(orderId, southWarehouse, 3))
+                // when
+                .when(new ShipOrderStock(inventoryId, orderId))
+                // then the units leave the warehouse that held them
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(shipped(orderId, southWarehouse, 3));
+    }
+
+    @Test
+    void ships_the_units_of_a_filled_backorder() {
+        OrderId orderId = OrderId.random();
+        // given
+        fixture.given(
+                        opened(),
+                        backordered(orderId, 2, NORTH),
+                        received(northWarehouse, NORTH, 5),
+                        filled(orderId, northWarehouse, 2))
+                // when
+                .when(new ShipOrderStock(inventoryId, orderId))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(shipped(orderId, northWarehouse, 2));
+    }
+
+    @Test
+    void rejects_shipping_an_order_without_reserved_units() {
+        // given
+        fixture.given(opened(), received(northWarehouse, NORTH, 10))
+                // when
+                .when(new ShipOrderStock(inventoryId, OrderId.random()))
+                // then
+                .expectException(InsufficientStock.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_shipping_an_order_that_is_still_waiting_for_stock() {
+        OrderId orderId = OrderId.random();
+        // given
+        fixture.given(opened(), backordered(orderId, 2, NORTH))
+                // when
+                .when(new ShipOrderStock(inventoryId, orderId))
+                // then
+                .expectException(InsufficientStock.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void shipping_an_order_twice_changes_nothing() {
+        OrderId orderId = OrderId.random();
+        // given
+        fixture.given(
+                        opened(),
+                        received(northWarehouse, NORTH, 10),
+                        reserved(orderId, northWarehouse, 2),
+                        shipped(orderId, northWarehouse, 2))
+                // when
+                .when(new ShipOrderStock(inventoryId, orderId))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shipped_units_are_no_longer_available_to_new_orders() {
+        OrderId orderId = OrderId.random();
+        // given both units were reserved and have left the warehouse
+        fixture.given(
+                        opened(),
+                        received(northWarehouse, NORTH, 2),
+                        reserved(orderId, northWarehouse, 2),
+                        shipped(orderId, northWarehouse, 2))
+                // when
+                .when(allocate(OrderId.random(), 1, NORTH, false))
+                // then
+                .expectException(SoldOut.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_new_order_waits_when_the_units_were_shipped() {
+        OrderId orderId = OrderId.random();
+        OrderId newcomer = OrderId.random();
+        // given 3 of the 4 units were reserved and have left the warehouse
+        fixture.given(
+                        opened(),
+                        received(northWarehouse, NORTH, 4),
+                        reserved(orderId, northWarehouse, 3),
+                        shipped(orderId, northWarehouse, 3))
+                // when
+                .when(allocate(newcomer, 2, NORTH, true))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(backordered(newcomer, 2, NORTH));
+    }
+
+    @Test
+    void units_left_after_shipping_are_still_available() {
+        OrderId orderId = OrderId.random();
+        OrderId newcomer = OrderId.random();
+        // given 3 of the 4 units were reserved and have left the warehouse
+        fixture.given(
+                        opened(),
+                        received(northWarehouse, NORTH, 4),
+                        reserved(orderId, northWarehouse, 3),
+                        shipped(orderId, northWarehouse, 3))
+                // when
+                .when(allocate(newcomer, 1, NORTH, false))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(reserved(newcomer, northWarehouse, 1));
+    }
+
+    @Test
+    void releasing_a_shipped_order_changes_nothing() {
+        OrderId orderId = OrderId.random();
+        // given
+        fixture.given(
+                        opened(),
+                        received(northWarehouse, NORTH, 10),
+                        reserved(orderId, northWarehouse, 2),
+                        shipped(orderId, northWarehouse, 2))
+                // when
+                .when(new ReleaseOrderStock(inventoryId, orderId))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    // returns
+
+    @Test
+    void returns_the_units_of_a_shipped_order_to_its_warehouse() {
+        OrderId orderId = OrderId.random();
+        // given
+        fixture.given(
+                        opened(),
+                        received(northWarehouse, NORTH, 10),
+                        received(southWarehouse, SOUTH, 10),
+                        reserved(orderId, southWarehouse, 3),
+                        shipped(orderId, southWarehouse, 3))
+                // when
+                .when(new ReturnOrderStock(inventoryId, orderId))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(returned(orderId, southWarehouse, 3));
+    }
+
+    @Test
+    void returned_units_fill_a_waiting_backorder() {
+        OrderId sent = OrderId.random();
+        OrderId waiting = OrderId.random();
+        // given both units left the warehouse, and another order waits for 2
+        fixture.given(
+                        opened(),
+                        received(northWarehouse, NORTH, 2),
+                        reserved(sent, northWarehouse, 2),
+                        shipped(sent, northWarehouse, 2),
+                        backordered(waiting, 2, SOUTH))
+                // when
+                .when(new ReturnOrderStock(inventoryId, sent))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(returned(sent, northWarehouse, 2), filledByRelease(waiting, northWarehouse, 2));
+    }
+
+    @Test
+    void returned_units_are_available_to_new_orders() {
+        OrderId sent = OrderId.random();
+        OrderId orderId = OrderId.random();
+        // given both units left the warehouse and came back
+        fixture.given(
+                        opened(),
+                        received(northWarehouse, NORTH, 2),
+                        reserved(sent, northWarehouse, 2),
+                        shipped(sent, northWarehouse, 2),
+                        returned(sent, northWarehouse, 2))
+                // when
+                .when(allocate(orderId, 2, NORTH, false))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(reserved(orderId, northWarehouse, 2));
+    }
+
+    @Test
+    void returning_an_order_that_was_never_shipped_changes_nothing() {
+        OrderId orderId = OrderId.random();
+        // given its units are reserved but still in the warehouse
+        fixture.given(opened(), received(northWarehouse, NORTH, 10), reserved(orderId, northWarehouse, 2))
+                // when
+                .when(new ReturnOrderStock(inventoryId, orderId))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void returning_an_order_twice_changes_nothing() {
+        OrderId orderId = OrderId.random();
+        // given
+        fixture.given(
+                        opened(),
+                        received(northWarehouse, NORTH, 10),
+                        reserved(orderId, northWarehouse, 2),
+                        shipped(orderId, northWarehouse, 2),
+                        returned(orderId, northWarehouse, 2))
+                // when
+                .when(new ReturnOrderStock(inventoryId, orderId))
                 // then
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();

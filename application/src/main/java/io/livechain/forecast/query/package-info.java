@@ -1,0 +1,2 @@
+/** Questions about demand forecasts. */
+package io.livechain.forecast.query;

@@ -1,0 +1,2 @@
+/** The demand history read model (jOOQ). */
+package io.livechain.forecast.projection;

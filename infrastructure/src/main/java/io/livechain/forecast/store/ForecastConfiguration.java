@@ -1,0 +1,36 @@
+package io.livechain.forecast.store;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class ForecastConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ForecastConfiguration.class);
+
+    /**
+     * Every minute, recomputes the forecasts that are older than {@code livechain.forecast.max-age} (15 minutes)
+     * or that demand has outrun in the current hour (a sharp change, such as a live stream going viral).
+     */
+    @Bean
+    public RecurringTask<Void> refreshForecasts(
+            ForecastStore forecasts,
+            Clock clock,
+            @Value("${livechain.forecast.max-age:PT15M}") Duration maxAge,
+            @Value("${livechain.forecast.check-every:PT1M}") Duration checkEvery) {
+        return Tasks.recurring("refresh-forecasts", FixedDelay.of(checkEvery)).execute((instance, context) -> {
+            int refreshed = forecasts.refresh(clock.instant(), maxAge);
+            if (refreshed > 0) {
+                log.info("Refreshed {} demand forecasts", refreshed);
+            }
+        });
+    }
+}
