@@ -63,8 +63,9 @@ class DurableDeadlineIT {
 
     private static int pendingDeadlines(JdbcTemplate jdbc) {
         return jdbc.queryForObject(
-                "SELECT count(*) FROM processing.scheduled_tasks WHERE task_name <> 'forget-old-idempotent-requests'",
-                Integer.class);
+                "SELECT count(*) FROM processing.scheduled_tasks WHERE task_name = ?",
+                Integer.class,
+                "AxonDeadline"); // the task name of Axon's db-scheduler deadlines
     }
 
     private static int dueEvents(JdbcTemplate jdbc, String reminderId) {

@@ -30,6 +30,8 @@ class ClaimTimeoutRestartIT {
             var claimed = scenario.api.post(
                     "/api/v1/courier/deliveries/" + deliveryId + "/claim", scenario.courierA.apiKey(), "{}");
             assertThat(claimed.status()).isEqualTo(200);
+            // the claim is visible before the instance stops (the read model follows the events)
+            await().atMost(Duration.ofSeconds(30)).until(() -> !scenario.offered(scenario.courierB, deliveryId));
             claimant = scenario.courierA;
             otherCourier = scenario.courierB;
         }
