@@ -164,23 +164,26 @@ def verify():
         return f"{seconds:,.1f} s ({100.0 * seconds / capacity:.0f}% of {cpu['cores']} cores)"
 
     def others_cell():
-        parts = [cpu.get(name + "Seconds") for name in ("machine", "app", "postgres", "gatling")]
+        parts = [cpu.get(name + "Seconds") for name in ("machine", "app", "postgres", "gatling", "interrupts")]
         if any(part is None for part in parts):
             return "n/a"
         seconds = max(0.0, parts[0] - sum(parts[1:]))
-        return f"{seconds:,.1f} s ({100.0 * seconds / capacity:.0f}% of {cpu['cores']} cores: other processes, kernel)"
+        return f"{seconds:,.1f} s ({100.0 * seconds / capacity:.0f}% of {cpu['cores']} cores: other processes)"
 
     def tcp_cell(name):
         value = summary.get("tcp", {}).get(name)
         return "n/a" if value is None else f"{value:,}"
 
     acc_rate, sold_rate = per_second(accepted), per_second(sold_out)
+    answered = sum(v["count"] for k, v in outcomes.items() if k != "no-response")
     acc_p99, sold_p99 = lat(accepted, "p99"), lat(sold_out, "p99")
     rows = [
         ("offered load", f"{summary['rate']:,} orders/s for {summary['seconds']} s "
                          f"({summary['scheduled']:,} requests, {summary['buyers']:,} buyers, "
                          f"{units:,} units, {per_buyer} per buyer)"),
         ("run (first intended send -> last answer)", f"{summary['runMs'] / 1000.0:.2f} s"),
+        ("answered (any HTTP status)", f"{answered:,}  = {fmt(answered * 1000.0 / max(summary['runMs'], 1))} /s "
+                                       "over the run"),
         ("accepted (201)", f"{accepted['count']:,}  = {fmt(acc_rate)} /s "
                            "(first intended send -> last 201 answer)"),
         ("sold-out rejections (409)", f"{sold_out['count']:,}  = {fmt(sold_rate)} /s"),
@@ -197,6 +200,7 @@ def verify():
         ("CPU PostgreSQL", cpu_cell("postgres")),
         ("CPU Gatling JVM", cpu_cell("gatling")),
         ("CPU whole machine (busy)", cpu_cell("machine")),
+        ("CPU kernel interrupts (irq+softirq)", cpu_cell("interrupts")),
         ("CPU anything else (machine - above)", others_cell()),
         ("TCP connections opened (machine)", tcp_cell("ActiveOpens")),
         ("SYNs dropped, accept queue full", tcp_cell("ListenOverflows") + " (machine-wide; > 0: the app's accept "

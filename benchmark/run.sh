@@ -47,8 +47,8 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 log() { printf '\n== %s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 # --- (a) the app jar --------------------------------------------------------------------------------------------
-JAR="$ROOT/web/target/livechain.jar"
-if [[ "$REBUILD" == true || ! -f "$JAR" ]]; then
+JAR="${APP_JAR:-$ROOT/web/target/livechain.jar}" # APP_JAR: measure another build (never rebuilt here)
+if [[ -z "${APP_JAR:-}" && ( "$REBUILD" == true || ! -f "$JAR" ) ]]; then
     log "building the app jar"
     (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true install)
 fi
@@ -147,9 +147,11 @@ export MERCHANT_KEY LIVE_STREAM_ID
 
 # how busy the machine is before the load (it is shared: another build or app running skews every figure)
 busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
-read -r b0 t0 <<<"$(busy_ticks)"; sleep 3; read -r b1 t1 <<<"$(busy_ticks)"
+app_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$APP_PID/stat"; }
+read -r b0 t0 <<<"$(busy_ticks)"; a0="$(app_ticks)"; sleep 3; read -r b1 t1 <<<"$(busy_ticks)"; a1="$(app_ticks)"
 IDLE_BUSY=$(( (b1 - b0) * 100 / ((t1 - t0) > 0 ? (t1 - t0) : 1) ))
-log "the machine was ${IDLE_BUSY}% busy in the 3 s before the load (the app idle)"
+APP_IDLE=$(( (a1 - a0) * 100 / ((t1 - t0) > 0 ? (t1 - t0) : 1) ))
+log "in the 3 s before the load the machine was ${IDLE_BUSY}% busy, the idle app ${APP_IDLE}% (of all cores)"
 if (( IDLE_BUSY > 25 )); then
     echo "run.sh: WARNING: the machine is busy with something else; the figures will be skewed" >&2
 fi

@@ -88,7 +88,14 @@ public class FlashSaleSimulation extends Simulation {
 
     /** One answered (or failed) request. */
     private record Result(
-            long userId, int buyer, long sentAtMs, long endAtMs, int gatlingMs, int status, String problem, String id) {}
+            long userId,
+            int buyer,
+            long sentAtMs,
+            long endAtMs,
+            int gatlingMs,
+            int status,
+            String problem,
+            String id) {}
 
     private static final Queue<Result> RESULTS_QUEUE = new ConcurrentLinkedQueue<>();
 
@@ -106,8 +113,9 @@ public class FlashSaleSimulation extends Simulation {
             .contentTypeHeader("application/json")
             .header("Authorization", "Bearer " + MERCHANT_KEY);
 
-    private final ScenarioBuilder sale =
-            scenario("flash sale").exec(placeOrder("place order", LIVE_STREAM_ID)).exec(FlashSaleSimulation::record);
+    private final ScenarioBuilder sale = scenario("flash sale")
+            .exec(placeOrder("place order", LIVE_STREAM_ID))
+            .exec(FlashSaleSimulation::record);
 
     {
         boolean warmUp = !WARMUP_LIVE_STREAM_ID.isBlank();
@@ -119,7 +127,9 @@ public class FlashSaleSimulation extends Simulation {
                             return session;
                         })
                         .injectOpen(nothingFor(Duration.ofSeconds(pause - 1)), atOnceUsers(1)),
-                sale.injectOpen(nothingFor(Duration.ofSeconds(pause)), constantUsersPerSec(RATE).during(SECONDS)));
+                sale.injectOpen(
+                        nothingFor(Duration.ofSeconds(pause)),
+                        constantUsersPerSec(RATE).during(SECONDS)));
         if (warmUp) {
             setUp(scenario("warm-up")
                             .exec(placeOrder("warm-up order", WARMUP_LIVE_STREAM_ID))
@@ -142,8 +152,7 @@ public class FlashSaleSimulation extends Simulation {
                         .body(StringBody(session -> """
                                 {"liveStreamId":"%s","buyerId":"buyer-%d","lines":[{"sku":"%s","quantity":1}],\
                                 "shippingAddress":{"zone":"north","line1":"1 Main St","city":"Springfield",\
-                                "recipient":"Buyer"}}"""
-                                .formatted(liveStreamId, session.getInt("buyer"), SKU)))
+                                "recipient":"Buyer"}}""".formatted(liveStreamId, session.getInt("buyer"), SKU)))
                         .check(
                                 // every check runs even when an earlier one fails: the saves come first
                                 status().saveAs("status"),
@@ -217,7 +226,8 @@ public class FlashSaleSimulation extends Simulation {
         long lastEnd = 0;
         Path csv = RESULTS.resolve("responses.csv");
         try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("user_id,buyer,intended_ms,sent_ms,end_ms,status,outcome,lag_ms,gatling_ms,latency_ms,order_id\n");
+            out.write(
+                    "user_id,buyer,intended_ms,sent_ms,end_ms,status,outcome,lag_ms,gatling_ms,latency_ms,order_id\n");
             int i = 0;
             for (Result r : results) {
                 long intended = start + offset(offsets, r.userId() - firstUser);
@@ -228,9 +238,7 @@ public class FlashSaleSimulation extends Simulation {
                 String outcome = outcome(r);
                 lags[i++] = lag;
                 lastEnd = Math.max(lastEnd, r.endAtMs());
-                byOutcome
-                        .computeIfAbsent(outcome, k -> new ArrayList<>())
-                        .add(new int[] {latency, r.gatlingMs(), lag});
+                byOutcome.computeIfAbsent(outcome, k -> new ArrayList<>()).add(new int[] {latency, r.gatlingMs(), lag});
                 window.merge(outcome, new long[] {intended, r.endAtMs()}, (a, b) ->
                         new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
                 if (r.status() == 201 && r.id() != null) {
@@ -265,12 +273,16 @@ public class FlashSaleSimulation extends Simulation {
         field(json, "scheduled", offsets.length);
         field(json, "recorded", results.size());
         field(json, "runMs", lastEnd - start);
-        field(json, "acceptedIdsWithoutBody", results.stream()
-                .filter(r -> r.status() == 201 && r.id() == null)
-                .count());
-        field(json, "buyersOverLimit", acceptedPerBuyer.values().stream()
-                .filter(n -> n > PER_BUYER)
-                .count());
+        field(
+                json,
+                "acceptedIdsWithoutBody",
+                results.stream()
+                        .filter(r -> r.status() == 201 && r.id() == null)
+                        .count());
+        field(
+                json,
+                "buyersOverLimit",
+                acceptedPerBuyer.values().stream().filter(n -> n > PER_BUYER).count());
         int[] sortedLags = lags.clone();
         Arrays.sort(sortedLags);
         json.append("  \"generatorLagMs\": ").append(percentiles(sortedLags)).append(",\n");
@@ -281,7 +293,11 @@ public class FlashSaleSimulation extends Simulation {
             String name = names.get(n);
             List<int[]> rows = byOutcome.get(name);
             int[] fromIntended = rows.stream().mapToInt(a -> a[0]).sorted().toArray();
-            int[] gatling = rows.stream().mapToInt(a -> a[1]).filter(v -> v >= 0).sorted().toArray();
+            int[] gatling = rows.stream()
+                    .mapToInt(a -> a[1])
+                    .filter(v -> v >= 0)
+                    .sorted()
+                    .toArray();
             long[] w = window.get(name);
             json.append("    ").append(quote(name)).append(": {\"count\": ").append(rows.size());
             json.append(", \"firstIntendedMs\": ").append(w[0] - start);
@@ -293,12 +309,17 @@ public class FlashSaleSimulation extends Simulation {
         json.append("  },\n");
         json.append("  \"cpu\": {\"wallMs\": ").append(wallMs);
         json.append(", \"cores\": ").append(Runtime.getRuntime().availableProcessors());
-        String[] who = {"app", "postgres", "gatling", "machine"};
+        String[] who = {"app", "postgres", "gatling", "machine", "interrupts"};
         for (int k = 0; k < who.length; k++) {
             boolean known = cpuBefore[k] >= 0 && cpuAfter[k] >= 0;
-            json.append(", \"").append(who[k]).append("Seconds\": ")
-                    .append(known ? String.format(Locale.ROOT, "%.2f", (cpuAfter[k] - cpuBefore[k]) / (double) CLK_TCK)
-                            : "null");
+            json.append(", \"")
+                    .append(who[k])
+                    .append("Seconds\": ")
+                    .append(
+                            known
+                                    ? String.format(
+                                            Locale.ROOT, "%.2f", (cpuAfter[k] - cpuBefore[k]) / (double) CLK_TCK)
+                                    : "null");
         }
         json.append("},\n");
         // machine-wide TCP counters over the same window (this machine's other users count too)
@@ -307,14 +328,16 @@ public class FlashSaleSimulation extends Simulation {
         for (String counter : NET_COUNTERS) {
             Long before = netBefore.get(counter);
             Long after = netAfter.get(counter);
-            json.append(t++ == 0 ? "" : ", ").append(quote(counter)).append(": ")
+            json.append(t++ == 0 ? "" : ", ")
+                    .append(quote(counter))
+                    .append(": ")
                     .append(before == null || after == null ? "null" : Long.toString(after - before));
         }
         json.append("}\n}\n");
         Files.writeString(RESULTS.resolve("summary.json"), json.toString());
     }
 
-    /** ok: 201 with an id; otherwise the problem type of the answer, or the bare status, or "no-response". */
+    /** accepted: a 201; otherwise the problem type of the answer, or the bare status, or "no-response". */
     private static String outcome(Result r) {
         if (r.status() == 201) {
             return "accepted";
@@ -368,14 +391,14 @@ public class FlashSaleSimulation extends Simulation {
             return "null";
         }
         return String.format(
-                        Locale.ROOT,
-                        "{\"p50\": %d, \"p90\": %d, \"p99\": %d, \"p999\": %d, \"max\": %d, \"mean\": %.1f}",
-                        rank(sorted, 0.50),
-                        rank(sorted, 0.90),
-                        rank(sorted, 0.99),
-                        rank(sorted, 0.999),
-                        sorted[sorted.length - 1],
-                        Arrays.stream(sorted).average().orElse(0));
+                Locale.ROOT,
+                "{\"p50\": %d, \"p90\": %d, \"p99\": %d, \"p999\": %d, \"max\": %d, \"mean\": %.1f}",
+                rank(sorted, 0.50),
+                rank(sorted, 0.90),
+                rank(sorted, 0.99),
+                rank(sorted, 0.999),
+                sorted[sorted.length - 1],
+                Arrays.stream(sorted).average().orElse(0));
     }
 
     /** Nearest-rank percentile. */
@@ -394,13 +417,14 @@ public class FlashSaleSimulation extends Simulation {
 
     // CPU: utime + stime from /proc/<pid>/stat, in clock ticks ------------------------------------------------------
 
-    /** [app, postgres, this JVM, the whole machine (busy)]; -1 where unknown. */
+    /** [app, postgres, this JVM, the whole machine (busy), its interrupt work]; -1 where unknown. */
     private static long[] cpuTicks() {
         return new long[] {
             APP_PID > 0 ? processTicks(APP_PID, false) : -1,
             PG_PID > 0 ? postgresTicks(PG_PID) : -1,
             processTicks(ProcessHandle.current().pid(), false),
-            machineBusyTicks()
+            machineTicks(false),
+            machineTicks(true)
         };
     }
 
@@ -434,13 +458,23 @@ public class FlashSaleSimulation extends Simulation {
         return counters;
     }
 
-    /** All CPUs' busy time from /proc/stat: user, nice, system, irq, softirq, steal (not idle, not iowait). */
-    private static long machineBusyTicks() {
+    /**
+     * All CPUs' busy time from /proc/stat: user, nice, system, irq, softirq, steal (not idle, not iowait); or only
+     * irq + softirq (the kernel's interrupt work, packets included, which no process is charged with).
+     */
+    private static long machineTicks(boolean interruptsOnly) {
         try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            String[] f =
+                    Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
             // cpu user nice system idle iowait irq softirq steal ...
-            return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
-                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+            long interrupts = Long.parseLong(f[6]) + Long.parseLong(f[7]);
+            return interruptsOnly
+                    ? interrupts
+                    : Long.parseLong(f[1])
+                            + Long.parseLong(f[2])
+                            + Long.parseLong(f[3])
+                            + interrupts
+                            + Long.parseLong(f[8]);
         } catch (IOException | RuntimeException e) {
             return -1;
         }

@@ -82,6 +82,18 @@ class IdempotencyIT extends PlatformIT {
     }
 
     @Test
+    void a_rejected_command_with_a_key_is_answered_and_replayed_as_the_same_problem() {
+        var merchant = api().register("merchants", "{\"name\":\"Rejected\"}");
+        var key = Map.of("Idempotency-Key", "cancel-unknown-1");
+        String path = "/api/v1/orders/" + java.util.UUID.randomUUID() + "/cancel";
+        var first = api().post(path, merchant.apiKey(), "{\"reason\":\"x\"}", key);
+        var retry = api().post(path, merchant.apiKey(), "{\"reason\":\"x\"}", key);
+        assertThat(first.status()).isEqualTo(404);
+        assertThat(retry.status()).isEqualTo(404);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
     void rejects_a_malformed_key() {
         var response = api().post(
                         "/api/v1/admin/merchants",

@@ -10,7 +10,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
@@ -86,9 +85,14 @@ public class AxonPersistenceAutoConfiguration {
         return new SpringTransactionManager(transactionManager);
     }
 
+    /**
+     * The connection of the current Spring transaction. Deliberately not wrapped in Axon's unit-of-work-aware
+     * provider: that one commits or rolls back the connection itself when a unit of work ends, which would end a
+     * request's transaction (ADR 0003) in the middle of the request.
+     */
     @Bean
     public ConnectionProvider axonConnectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean

@@ -1,0 +1,9 @@
+package io.livechain.web.demo;
+
+/** The demo cannot go on: the message says why, in words a newcomer understands. */
+final class DemoFailure extends RuntimeException {
+
+    DemoFailure(String message) {
+        super(message);
+    }
+}
