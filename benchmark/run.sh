@@ -97,10 +97,8 @@ stop_app() {
 trap stop_app EXIT
 trap 'exit 130' INT TERM
 
-if [[ "$EMBEDDED" == true ]]; then
-    rm -rf "$DATA_DIR"
-    export LIVECHAIN_DATA_DIR="$DATA_DIR"
-fi
+rm -rf "$DATA_DIR"
+export LIVECHAIN_DATA_DIR="$DATA_DIR" # the embedded PostgreSQL's home (and anything else the app keeps on disk)
 log "starting the app on port $PORT ($([[ "$EMBEDDED" == true ]] && echo "embedded PostgreSQL in $DATA_DIR" || echo "$SPRING_DATASOURCE_URL")); log: $APP_LOG"
 # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of options
 SERVER_PORT="$PORT" LIVECHAIN_ADMIN_API_KEY=bench-operator-key LIVECHAIN_LOG_FORMAT= \
