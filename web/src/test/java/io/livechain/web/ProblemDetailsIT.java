@@ -34,6 +34,13 @@ class ProblemDetailsIT extends PlatformIT {
     }
 
     @Test
+    void malformed_cursor() {
+        var merchant = api().register("merchants", "{\"name\":\"Cursor\"}");
+        var response = api().get("/api/v1/orders?cursor=bm90LWEtY3Vyc29y", merchant.apiKey());
+        assertProblem(response, 400, "invalid-cursor");
+    }
+
+    @Test
     void wrong_method() {
         var response = api().send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/admin/merchants"))

@@ -28,6 +28,7 @@ import io.livechain.order.event.OrderPaid;
 import io.livechain.order.event.OrderPlaced;
 import io.livechain.order.event.OrderReturned;
 import io.livechain.order.query.FindOrder;
+import io.livechain.order.query.InvalidCursor;
 import io.livechain.order.query.ListOrders;
 import io.livechain.order.query.OrderPage;
 import io.livechain.order.query.OrderView;
@@ -382,7 +383,7 @@ public class OrderProjection {
                 UUID id = UUID.fromString(plain.substring(colon + 1));
                 return Optional.of(new Cursor(utc(createdAt), id));
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw new IllegalArgumentException("not a cursor of this list: " + cursor, e);
+                throw new InvalidCursor();
             }
         }
     }

@@ -4,6 +4,7 @@ import io.livechain.shared.BusinessRuleViolation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -78,6 +79,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return concurrency((Exception) cause);
         }
         return unexpected(wrapped);
+    }
+
+    /** Queries answer through futures: a broken rule inside one arrives wrapped. */
+    @ExceptionHandler(CompletionException.class)
+    ResponseEntity<ProblemDetail> completion(CompletionException wrapped) {
+        Throwable cause = wrapped.getCause();
+        while (cause != null && !(cause instanceof BusinessRuleViolation) && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause instanceof BusinessRuleViolation violation ? businessRule(violation) : unexpected(wrapped);
     }
 
     @ExceptionHandler(Exception.class)
