@@ -3,14 +3,12 @@ package io.livechain.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.livechain.LiveChainApplication;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,13 +23,13 @@ class EmbeddedDatabaseIT {
         // given a merchant registered on a first run
         String merchantId;
         try (ConfigurableApplicationContext first = start()) {
-            var api = new Api(port(first));
+            var api = RunningPlatform.api(first);
             merchantId = api.register("merchants", "{\"name\":\"Survivor\"}").id();
             assertDurable(first);
         }
         // when the platform starts again on the same data directory
         try (ConfigurableApplicationContext second = start()) {
-            var api = new Api(port(second));
+            var api = RunningPlatform.api(second);
             // then the merchant is still there
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> api.get("/api/v1/admin/participants/" + merchantId, Api.OPERATOR_KEY)
@@ -46,20 +44,12 @@ class EmbeddedDatabaseIT {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LiveChainApplication.class)
-                .run(
-                        "--livechain.data-dir=" + dataDir,
-                        "--livechain.admin-api-key=" + Api.OPERATOR_KEY,
-                        "--server.port=0");
+        return RunningPlatform.start(List.of(), "--livechain.data-dir=" + dataDir);
     }
 
     private static void assertDurable(ConfigurableApplicationContext context) {
         JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
         assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
         assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }

@@ -3,15 +3,14 @@ package io.livechain.web.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.livechain.LiveChainApplication;
 import io.livechain.testing.TestDatabases;
-import io.livechain.web.Api;
+import io.livechain.web.RunningPlatform;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,13 +45,7 @@ class DurableDeadlineIT {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LiveChainApplication.class, ReminderConfiguration.class)
-                .run(
-                        "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + database.user(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--livechain.admin-api-key=" + Api.OPERATOR_KEY,
-                        "--server.port=0");
+        return RunningPlatform.start(database, List.of(ReminderConfiguration.class));
     }
 
     private JdbcTemplate jdbc() {

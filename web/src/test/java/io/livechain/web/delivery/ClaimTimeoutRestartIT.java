@@ -3,13 +3,12 @@ package io.livechain.web.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.livechain.LiveChainApplication;
 import io.livechain.testing.TestDatabases;
 import io.livechain.web.Api;
+import io.livechain.web.RunningPlatform;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The claim timeout is a durable deadline: a claim made before a restart still lapses after it. */
@@ -24,7 +23,7 @@ class ClaimTimeoutRestartIT {
         Api.Registered otherCourier;
         Api.Registered claimant;
         try (ConfigurableApplicationContext first = start()) {
-            var scenario = new DeliveryScenario(new Api(port(first)), "RST-D");
+            var scenario = new DeliveryScenario(RunningPlatform.api(first), "RST-D");
             deliveryId = scenario.packedOrder("RST-D", "erin")[1];
             await().atMost(Duration.ofSeconds(30)).until(() -> scenario.offered(scenario.courierA, deliveryId));
             var claimed = scenario.api.post(
@@ -37,7 +36,7 @@ class ClaimTimeoutRestartIT {
         }
         // when a new instance runs on the same database
         try (ConfigurableApplicationContext second = start()) {
-            var api = new Api(port(second));
+            var api = RunningPlatform.api(second);
             // then the claim lapses there: the delivery is on offer again and the first claimant lost it
             await().atMost(Duration.ofSeconds(90))
                     .ignoreExceptions()
@@ -51,17 +50,6 @@ class ClaimTimeoutRestartIT {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LiveChainApplication.class)
-                .run(
-                        "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + database.user(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--livechain.admin-api-key=" + Api.OPERATOR_KEY,
-                        "--livechain.delivery.claim-timeout=PT10S",
-                        "--server.port=0");
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return RunningPlatform.start(database, List.of(), "--livechain.delivery.claim-timeout=PT10S");
     }
 }

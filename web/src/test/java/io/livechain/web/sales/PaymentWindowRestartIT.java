@@ -3,14 +3,12 @@ package io.livechain.web.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.livechain.LiveChainApplication;
 import io.livechain.testing.TestDatabases;
-import io.livechain.web.Api;
+import io.livechain.web.RunningPlatform;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -26,7 +24,7 @@ class PaymentWindowRestartIT {
         String stream;
         String merchantKey;
         try (ConfigurableApplicationContext first = start()) {
-            var sale = new SalesScenario(new Api(port(first)));
+            var sale = new SalesScenario(RunningPlatform.api(first));
             sale.product("RST-1");
             sale.receive(sale.northWarehouse, "RST-1", 1);
             stream = sale.liveStream("RST-1", 1, 1, false, 1);
@@ -35,7 +33,7 @@ class PaymentWindowRestartIT {
         }
         // when a new instance runs on the same database
         try (ConfigurableApplicationContext second = start()) {
-            var api = new Api(port(second));
+            var api = RunningPlatform.api(second);
             // then the order expires there and its unit can be bought again
             await().atMost(Duration.ofSeconds(90))
                     .ignoreExceptions()
@@ -64,17 +62,7 @@ class PaymentWindowRestartIT {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LiveChainApplication.class, WindowClosesLater.class)
-                .run(
-                        "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + database.user(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--livechain.admin-api-key=" + Api.OPERATOR_KEY,
-                        "--server.port=0");
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return RunningPlatform.start(database, List.of(WindowClosesLater.class));
     }
 
     /** 48 s behind: a one-minute window closes about 12 s after the order, after the first instance stopped. */
