@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
@@ -63,6 +64,25 @@ final class DemoClient implements AutoCloseable {
                 HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(),
                 apiKey,
                 null);
+    }
+
+    /**
+     * A read of something just created: read models follow the events moments later, so a 404 is waited out (for up
+     * to 30 s) before it counts.
+     */
+    JsonNode getOnceVisible(String path, String apiKey) {
+        Instant patience = Instant.now().plusSeconds(30);
+        Reply reply = get(path, apiKey);
+        while (reply.status() == 404 && Instant.now().isBefore(patience)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            reply = get(path, apiKey);
+        }
+        return reply.expect(200);
     }
 
     /** A POST with an {@code Idempotency-Key}: retried after a busy platform or a failure, it happens once. */

@@ -210,8 +210,8 @@ final class DemoScript {
         Instant patience = Instant.now().plusSeconds(15);
         JsonNode view;
         do {
-            view = client.get("/api/v1/live-streams/" + stream, cast.merchant().apiKey())
-                    .expect(200);
+            view = client.getOnceVisible(
+                    "/api/v1/live-streams/" + stream, cast.merchant().apiKey());
         } while (!admittedAsCounted(view, tally) && Instant.now().isBefore(patience) && rest());
         say("live stream ended: {}", String.join(", ", admitted(view)));
     }
@@ -444,8 +444,7 @@ final class DemoScript {
      * be 0.
      */
     private Oversold oversold(String merchantKey, String stream) {
-        JsonNode view =
-                client.get("/api/v1/live-streams/" + stream, merchantKey).expect(200);
+        JsonNode view = client.getOnceVisible("/api/v1/live-streams/" + stream, merchantKey);
         List<String> checks = new ArrayList<>(admitted(view));
         int units = 0;
         for (JsonNode offer : view.get("offers")) {
