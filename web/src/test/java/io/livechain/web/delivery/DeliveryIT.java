@@ -68,8 +68,10 @@ class DeliveryIT extends PlatformIT {
                         .status())
                 .isEqualTo(200);
         scenario.awaitOrderStatus(orderId, "DELIVERED");
-        assertThat(api().get("/api/v1/courier/deliveries", winner.apiKey()).body())
-                .contains(deliveryId, "DELIVERED");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api().get("/api/v1/courier/deliveries", winner.apiKey())
+                                .body())
+                        .contains(deliveryId, "DELIVERED"));
         assertThat(api().get("/api/v1/courier/deliveries", loser.apiKey()).body())
                 .doesNotContain(deliveryId);
 

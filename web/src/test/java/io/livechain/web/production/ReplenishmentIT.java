@@ -169,13 +169,13 @@ class ReplenishmentIT extends PlatformIT {
             assertThat(api.get("/api/v1/orders/" + orders.getFirst() + "/timeline", merchant.apiKey())
                             .body())
                     .contains("BackorderFilled", batch);
+            assertThat(api.get("/api/v1/production-requests", merchant.apiKey())
+                            .json()
+                            .get(0)
+                            .get("status")
+                            .asString())
+                    .isEqualTo("RECEIVED");
         });
-        assertThat(api.get("/api/v1/production-requests", merchant.apiKey())
-                        .json()
-                        .get(0)
-                        .get("status")
-                        .asString())
-                .isEqualTo("RECEIVED");
     }
 
     private static void assertStock(Api api, String key, String orderId, String expected) {
