@@ -133,7 +133,7 @@ class DeliveryIT extends PlatformIT {
                     .isEqualTo(200);
         }
         scenario.awaitOrderStatus(orderId, "RETURNED");
-        assertThat(scenario.offered(scenario.courierA, deliveryId)).isFalse();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !scenario.offered(scenario.courierA, deliveryId));
         int availableBefore = available(scenario, "DLV-2");
         assertThat(api().post(
                                 "/api/v1/warehouse/orders/" + orderId + "/confirm-return",
