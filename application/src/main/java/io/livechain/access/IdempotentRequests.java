@@ -28,6 +28,12 @@ public interface IdempotentRequests {
     /** Records many answers at once (one statement for a whole batch). */
     void recordAll(Map<Key, RecordedResponse> responses);
 
+    /**
+     * False when no answer can have been recorded for this key, so a request can be refused at once without asking
+     * the database. True means "perhaps": look it up.
+     */
+    boolean mightHaveRecorded(Key key);
+
     /** Forgets answers recorded before the given instant; returns how many. */
     int forgetBefore(Instant instant);
 

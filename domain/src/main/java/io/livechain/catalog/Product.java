@@ -27,6 +27,19 @@ public class Product {
 
     @CommandHandler
     public Product(DefineProduct command) {
+        String name = check(command);
+        apply(new ProductDefined(
+                command.productId(),
+                command.merchantId(),
+                command.sku(),
+                name,
+                command.factoryId(),
+                command.batchSize(),
+                command.leadTimeHours()));
+    }
+
+    /** Throws the rule the definition breaks; returns the name as it will be kept. */
+    public static String check(DefineProduct command) {
         if (!Sku.isValid(command.sku())) {
             throw new InvalidProduct("sku must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
@@ -43,14 +56,7 @@ public class Product {
         if (!command.productId().equals(ProductId.of(command.merchantId(), command.sku()))) {
             throw new InvalidProduct("productId does not match merchant and SKU");
         }
-        apply(new ProductDefined(
-                command.productId(),
-                command.merchantId(),
-                command.sku(),
-                name,
-                command.factoryId(),
-                command.batchSize(),
-                command.leadTimeHours()));
+        return name;
     }
 
     @EventSourcingHandler
@@ -61,6 +67,10 @@ public class Product {
         factoryId = event.factoryId();
         batchSize = event.batchSize();
         leadTimeHours = event.leadTimeHours();
+    }
+
+    public ProductId productId() {
+        return productId;
     }
 
     public ParticipantId merchantId() {

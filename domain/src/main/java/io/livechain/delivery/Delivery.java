@@ -225,6 +225,10 @@ public class Delivery {
         return status;
     }
 
+    public DeliveryId deliveryId() {
+        return deliveryId;
+    }
+
     public OrderId orderId() {
         return orderId;
     }

@@ -3,6 +3,7 @@ package io.livechain.order;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.livechain.order.command.CancelOrder;
+import io.livechain.order.command.ExpireOrder;
 import io.livechain.order.command.PackOrder;
 import io.livechain.order.command.PayOrder;
 import io.livechain.order.command.PlaceOrder;
@@ -18,26 +19,22 @@ import io.livechain.order.event.OrderReturned;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * A buyer's order, placed once its units were admitted by the offer and found (or queued) in stock. It must be
- * paid within the live stream's payment window, or it expires and its units go back.
+ * paid within the live stream's payment window, or it expires and its units go back. The admission desk places,
+ * cancels and expires orders (together with the units they hold); payment, packing and delivery come through the
+ * command bus.
  */
 public class Order {
 
-    public static final String PAYMENT_WINDOW = "payment-window";
-
-    /**
-     * The identifier as a string: a scheduled deadline stores it, and must find the order again after a restart
-     * (a record identifier would come back from storage as a map).
-     */
+    /** The identifier as a plain string, as Axon stores it. */
     @AggregateIdentifier
     private String id;
 
@@ -47,6 +44,7 @@ public class Order {
     private LiveStreamId liveStreamId;
     private List<String> skus;
     private BigDecimal total;
+    private Instant paymentDueAt;
     private OrderStatus status;
     private String paymentReference;
     private String shippingZone;
@@ -54,7 +52,7 @@ public class Order {
     protected Order() {}
 
     @CommandHandler
-    public Order(PlaceOrder command, DeadlineManager deadlines) {
+    public Order(PlaceOrder command) {
         if (command.lines().isEmpty()) {
             throw new InvalidOrder("an order has at least one line");
         }
@@ -82,11 +80,10 @@ public class Order {
                 total,
                 command.placedAt(),
                 paymentDueAt));
-        deadlines.schedule(paymentDueAt, PAYMENT_WINDOW);
     }
 
     @CommandHandler
-    public void handle(PayOrder command, DeadlineManager deadlines) {
+    public void handle(PayOrder command) {
         requireOwner(command.merchantId());
         if (status == OrderStatus.PAID && Objects.equals(command.reference(), paymentReference)) {
             return; // the same payment told twice
@@ -98,27 +95,40 @@ public class Order {
             throw new PaymentAmountMismatch(total);
         }
         apply(new OrderPaid(orderId, command.amount(), command.reference()));
-        deadlines.cancelAllWithinScope(PAYMENT_WINDOW);
     }
 
+    /** Cancels the order; true if it changed (a repeated cancel changes nothing). */
     @CommandHandler
-    public void handle(CancelOrder command, DeadlineManager deadlines) {
+    public boolean handle(CancelOrder command) {
         requireOwner(command.merchantId());
         if (status == OrderStatus.CANCELLED) {
-            return;
+            return false;
         }
-        if (status != OrderStatus.PLACED && status != OrderStatus.PAID) {
-            throw new OrderNotCancellable(status);
-        }
+        checkCancellable();
         apply(new OrderCancelled(orderId, liveStreamId, skus, command.reason()));
-        deadlines.cancelAllWithinScope(PAYMENT_WINDOW);
+        return true;
     }
 
-    @DeadlineHandler(deadlineName = PAYMENT_WINDOW)
-    void paymentWindowClosed() {
-        if (status == OrderStatus.PLACED) {
-            apply(new OrderExpired(orderId, liveStreamId, skus));
+    /** Throws unless the order can still be cancelled: the desk asks before it changes anything. */
+    public void checkCancellable() {
+        if (status != OrderStatus.PLACED && status != OrderStatus.PAID && status != OrderStatus.CANCELLED) {
+            throw new OrderNotCancellable(status);
         }
+    }
+
+    /** Whether the payment window has closed on an unpaid order at that instant. */
+    public boolean isPaymentOverdue(Instant at) {
+        return status == OrderStatus.PLACED && !at.isBefore(paymentDueAt);
+    }
+
+    /** The payment window closed before the order was paid: it expires. Anything else changes nothing. */
+    @CommandHandler
+    public boolean handle(ExpireOrder command) {
+        if (!isPaymentOverdue(command.at())) {
+            return false;
+        }
+        apply(new OrderExpired(orderId, liveStreamId, skus));
+        return true;
     }
 
     @CommandHandler
@@ -129,10 +139,15 @@ public class Order {
         if (status != OrderStatus.PAID) {
             throw new OrderNotReadyToPack(status);
         }
-        if (command.parcels() < 1 || command.parcels() > 100) {
+        checkParcels(command.parcels());
+        apply(new OrderPacked(orderId, command.warehouseId(), command.parcels()));
+    }
+
+    /** Throws unless the order can go out in this many parcels. */
+    public static void checkParcels(int parcels) {
+        if (parcels < 1 || parcels > 100) {
             throw new InvalidOrder("parcels must be between 1 and 100");
         }
-        apply(new OrderPacked(orderId, command.warehouseId(), command.parcels()));
     }
 
     /** Follows the delivery; a stage already reached (or passed) changes nothing. */
@@ -175,6 +190,7 @@ public class Order {
         liveStreamId = event.liveStreamId();
         skus = event.lines().stream().map(OrderLine::sku).toList();
         total = event.total();
+        paymentDueAt = event.paymentDueAt();
         status = OrderStatus.PLACED;
         shippingZone =
                 event.shippingAddress() == null ? null : event.shippingAddress().zone();
@@ -214,6 +230,18 @@ public class Order {
     @EventSourcingHandler
     void on(OrderReturned event) {
         status = OrderStatus.RETURNED;
+    }
+
+    public OrderId orderId() {
+        return orderId;
+    }
+
+    public LiveStreamId liveStreamId() {
+        return liveStreamId;
+    }
+
+    public Instant paymentDueAt() {
+        return paymentDueAt;
     }
 
     public ParticipantId merchantId() {

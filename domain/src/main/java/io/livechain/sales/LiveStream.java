@@ -54,6 +54,19 @@ public class LiveStream {
 
     @CommandHandler
     public LiveStream(ScheduleLiveStream command) {
+        String title = check(command);
+        apply(new LiveStreamScheduled(
+                command.liveStreamId(),
+                command.merchantId(),
+                title,
+                command.startsAt(),
+                command.endsAt(),
+                command.paymentWindowMinutes(),
+                command.offers()));
+    }
+
+    /** Throws the rule the schedule breaks; returns the title as it will be kept. */
+    public static String check(ScheduleLiveStream command) {
         String title = command.title() == null ? "" : command.title().strip();
         if (title.isEmpty() || title.length() > 200) {
             throw new InvalidLiveStream("title must be 1 to 200 characters");
@@ -76,14 +89,7 @@ public class LiveStream {
                 throw new InvalidLiveStream("SKU " + offer.sku() + " is offered twice");
             }
         }
-        apply(new LiveStreamScheduled(
-                command.liveStreamId(),
-                command.merchantId(),
-                title,
-                command.startsAt(),
-                command.endsAt(),
-                command.paymentWindowMinutes(),
-                command.offers()));
+        return title;
     }
 
     private static void validate(OfferTerms offer) {
@@ -101,6 +107,21 @@ public class LiveStream {
         if (offer.perBuyerLimit() < 1 || offer.perBuyerLimit() > offer.quantity()) {
             throw new InvalidLiveStream("perBuyerLimit must be between 1 and the offer quantity");
         }
+    }
+
+    /** Whether starting changes anything; throws if the stream may not be started. */
+    public boolean checkStart(ParticipantId merchant) {
+        requireOwner(merchant);
+        if (status == LiveStreamStatus.ENDED) {
+            throw new LiveStreamTransitionNotAllowed(status, "start");
+        }
+        return status == LiveStreamStatus.SCHEDULED;
+    }
+
+    /** Whether ending changes anything. */
+    public boolean checkEnd(ParticipantId merchant) {
+        requireOwner(merchant);
+        return status != LiveStreamStatus.ENDED;
     }
 
     @CommandHandler

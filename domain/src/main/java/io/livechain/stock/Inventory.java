@@ -60,11 +60,16 @@ public class Inventory {
         apply(new InventoryOpened(command.inventoryId(), command.merchantId(), command.sku()));
     }
 
-    @CommandHandler
-    public void handle(ReceiveStock command) {
-        if (command.quantity() < 1 || command.quantity() > 10_000_000) {
+    /** Throws unless a receipt of this many units can be taken. */
+    public static void checkReceipt(int quantity) {
+        if (quantity < 1 || quantity > 10_000_000) {
             throw new InvalidReceipt("quantity must be between 1 and 10000000");
         }
+    }
+
+    @CommandHandler
+    public void handle(ReceiveStock command) {
+        checkReceipt(command.quantity());
         apply(new StockReceived(
                 inventoryId,
                 sku,
@@ -253,6 +258,10 @@ public class Inventory {
     void on(StockReturned event) {
         warehouses.get(event.warehouseId()).shipped -= event.quantity();
         shipped.remove(event.orderId());
+    }
+
+    public InventoryId inventoryId() {
+        return inventoryId;
     }
 
     public ParticipantId merchantId() {

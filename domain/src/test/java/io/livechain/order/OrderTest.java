@@ -1,6 +1,7 @@
 package io.livechain.order;
 
 import io.livechain.order.command.CancelOrder;
+import io.livechain.order.command.ExpireOrder;
 import io.livechain.order.command.PackOrder;
 import io.livechain.order.command.PayOrder;
 import io.livechain.order.command.PlaceOrder;
@@ -104,17 +105,6 @@ class OrderTest {
     }
 
     @Test
-    void schedules_the_end_of_the_payment_window_when_placed() {
-        // given no prior activity
-        fixture.givenNoPriorActivity()
-                // when
-                .when(place())
-                // then
-                .expectSuccessfulHandlerExecution()
-                .expectScheduledDeadlineWithName(PAYMENT_DUE_AT, Order.PAYMENT_WINDOW);
-    }
-
-    @Test
     void rejects_an_order_without_lines() {
         // given no prior activity
         fixture.givenNoPriorActivity()
@@ -123,8 +113,7 @@ class OrderTest {
                         orderId, merchant, liveStreamId, BUYER, List.of(), address, PLACED_AT, PAYMENT_WINDOW))
                 // then
                 .expectException(InvalidOrder.class)
-                .expectNoEvents()
-                .expectNoScheduledDeadlines();
+                .expectNoEvents();
     }
 
     // paying
@@ -149,18 +138,6 @@ class OrderTest {
                 // then
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new OrderPaid(orderId, new BigDecimal("49.3"), REFERENCE));
-    }
-
-    @Test
-    void paying_cancels_the_payment_window_deadline() {
-        // given the order was placed, which scheduled the deadline
-        fixture.givenCommands(place())
-                // when
-                .when(pay(TOTAL))
-                // then
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(paid())
-                .expectNoScheduledDeadlines();
     }
 
     @Test
@@ -265,18 +242,6 @@ class OrderTest {
     }
 
     @Test
-    void cancelling_cancels_the_payment_window_deadline() {
-        // given the order was placed, which scheduled the deadline
-        fixture.givenCommands(place())
-                // when
-                .when(new CancelOrder(orderId, merchant, "buyer changed their mind"))
-                // then
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(cancelled("buyer changed their mind"))
-                .expectNoScheduledDeadlines();
-    }
-
-    @Test
     void cancels_a_paid_order() {
         // given
         fixture.given(placed(), paid())
@@ -320,79 +285,62 @@ class OrderTest {
                 .expectNoEvents();
     }
 
-    // the payment window
+    // the payment window (the desk asks once the window is due)
 
     @Test
-    void expires_an_unpaid_order_when_the_payment_window_closes() {
-        // given the order was placed, which scheduled the deadline
-        fixture.givenCurrentTime(PLACED_AT)
-                .andGivenCommands(place())
+    void expires_an_unpaid_order_when_the_payment_window_has_closed() {
+        // given
+        fixture.given(placed())
                 // when
-                .whenTimeElapses(PAYMENT_WINDOW)
+                .when(new ExpireOrder(orderId, PAYMENT_DUE_AT))
                 // then
-                .expectTriggeredDeadlinesWithName(Order.PAYMENT_WINDOW)
-                .expectEvents(expired());
-    }
-
-    @Test
-    void expires_an_unpaid_order_at_the_payment_due_date() {
-        // given the order was placed, which scheduled the deadline
-        fixture.givenCurrentTime(PLACED_AT)
-                .andGivenCommands(place())
-                // when
-                .whenTimeAdvancesTo(PAYMENT_DUE_AT)
-                // then
-                .expectTriggeredDeadlinesWithName(Order.PAYMENT_WINDOW)
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(true)
                 .expectEvents(expired());
     }
 
     @Test
     void does_not_expire_an_order_before_the_payment_window_closes() {
-        // given the order was placed, which scheduled the deadline
-        fixture.givenCurrentTime(PLACED_AT)
-                .andGivenCommands(place())
+        // given
+        fixture.given(placed())
                 // when
-                .whenTimeElapses(PAYMENT_WINDOW.minusSeconds(1))
+                .when(new ExpireOrder(orderId, PAYMENT_DUE_AT.minusSeconds(1)))
                 // then
-                .expectTriggeredDeadlines()
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(false)
                 .expectNoEvents();
     }
 
     @Test
     void does_not_expire_a_paid_order() {
-        // given the order was placed and paid, which cancelled the deadline
-        fixture.givenCurrentTime(PLACED_AT)
-                .andGivenCommands(place(), pay(TOTAL))
+        // given
+        fixture.given(placed(), paid())
                 // when
-                .whenTimeElapses(Duration.ofHours(1))
+                .when(new ExpireOrder(orderId, PAYMENT_DUE_AT.plus(Duration.ofHours(1))))
                 // then
-                .expectTriggeredDeadlines()
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
-    void a_payment_window_that_closes_on_a_paid_order_changes_nothing() {
-        // given the deadline is still scheduled although the order is paid
-        fixture.givenCurrentTime(PLACED_AT)
-                .andGivenCommands(place())
-                .andGiven(paid())
+    void does_not_expire_a_cancelled_order() {
+        // given
+        fixture.given(placed(), cancelled("buyer changed their mind"))
                 // when
-                .whenTimeElapses(Duration.ofHours(1))
+                .when(new ExpireOrder(orderId, PAYMENT_DUE_AT.plus(Duration.ofHours(1))))
                 // then
-                .expectTriggeredDeadlinesWithName(Order.PAYMENT_WINDOW)
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
-    void a_payment_window_that_closes_on_a_cancelled_order_changes_nothing() {
-        // given the deadline is still scheduled although the order is cancelled
-        fixture.givenCurrentTime(PLACED_AT)
-                .andGivenCommands(place())
-                .andGiven(cancelled("buyer changed their mind"))
+    void expiring_an_expired_order_changes_nothing() {
+        // given
+        fixture.given(placed(), expired())
                 // when
-                .whenTimeElapses(Duration.ofHours(1))
+                .when(new ExpireOrder(orderId, PAYMENT_DUE_AT.plus(Duration.ofHours(1))))
                 // then
-                .expectTriggeredDeadlinesWithName(Order.PAYMENT_WINDOW)
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 

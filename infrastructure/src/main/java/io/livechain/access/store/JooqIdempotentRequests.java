@@ -2,7 +2,10 @@ package io.livechain.access.store;
 
 import static io.livechain.infrastructure.jooq.access.Tables.IDEMPOTENT_REQUEST;
 
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnel;
 import io.livechain.access.IdempotentRequests;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,18 +17,59 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
-/** Recorded answers in {@code access.idempotent_request}, locked with a transaction-scoped advisory lock. */
+/**
+ * Recorded answers in {@code access.idempotent_request}, locked with a transaction-scoped advisory lock.
+ *
+ * <p>A Bloom filter remembers every key recorded (loaded from the table on first use, then fed by every record), so
+ * that a request refused without the desk (sold out) needs no database look-up unless its key may have been used.
+ * A key recorded in a transaction that rolled back stays in the filter: that costs one look-up, never a wrong answer.
+ */
 @Repository
 public class JooqIdempotentRequests implements IdempotentRequests {
 
+    private static final Funnel<Key> KEY_FUNNEL = (key, into) -> into.putLong(
+                    key.apiKeyId().getMostSignificantBits())
+            .putLong(key.apiKeyId().getLeastSignificantBits())
+            .putString(key.idempotencyKey(), StandardCharsets.UTF_8);
+
     private final DSLContext db;
     private final Clock clock;
+    private final long expectedKeys;
+    private volatile BloomFilter<Key> recordedKeys;
 
-    public JooqIdempotentRequests(DSLContext db, Clock clock) {
+    public JooqIdempotentRequests(
+            DSLContext db,
+            Clock clock,
+            @Value("${livechain.idempotency.expected-keys:10000000}") long expectedKeys) {
         this.db = db;
         this.clock = clock;
+        this.expectedKeys = expectedKeys;
+    }
+
+    @Override
+    public boolean mightHaveRecorded(Key key) {
+        return recordedKeys().mightContain(key);
+    }
+
+    private BloomFilter<Key> recordedKeys() {
+        BloomFilter<Key> filter = recordedKeys;
+        if (filter == null) {
+            synchronized (this) {
+                filter = recordedKeys;
+                if (filter == null) {
+                    BloomFilter<Key> loading = BloomFilter.create(KEY_FUNNEL, expectedKeys, 0.001);
+                    db.select(IDEMPOTENT_REQUEST.API_KEY_ID, IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY)
+                            .from(IDEMPOTENT_REQUEST)
+                            .fetchSize(10_000)
+                            .forEach(row -> loading.put(new Key(row.value1(), row.value2())));
+                    recordedKeys = filter = loading;
+                }
+            }
+        }
+        return filter;
     }
 
     @Override
@@ -53,6 +97,7 @@ public class JooqIdempotentRequests implements IdempotentRequests {
 
     @Override
     public void record(UUID apiKeyId, String idempotencyKey, RecordedResponse response) {
+        recordedKeys().put(new Key(apiKeyId, idempotencyKey));
         db.insertInto(IDEMPOTENT_REQUEST)
                 .set(IDEMPOTENT_REQUEST.API_KEY_ID, apiKeyId)
                 .set(IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY, idempotencyKey)
@@ -92,6 +137,8 @@ public class JooqIdempotentRequests implements IdempotentRequests {
         if (responses.isEmpty()) {
             return;
         }
+        BloomFilter<Key> filter = recordedKeys();
+        responses.keySet().forEach(filter::put);
         OffsetDateTime now = OffsetDateTime.now(clock);
         var insert = db.insertInto(
                 IDEMPOTENT_REQUEST,

@@ -11,6 +11,6 @@ public record AxonPersistenceProperties(
         @DefaultValue("60s") Duration gapTimeout,
         @DefaultValue("10s") Duration tokenClaimTimeout,
         @DefaultValue("100") int processorBatchSize,
-        @DefaultValue("2") int processorSegments,
+        @DefaultValue("1") int processorSegments,
         @DefaultValue("1s") Duration deadlinePollingInterval,
         @DefaultValue("4") int deadlineThreads) {}

@@ -4,24 +4,25 @@ import io.livechain.access.IdempotentRequests;
 import io.livechain.catalog.Product;
 import io.livechain.delivery.Delivery;
 import io.livechain.delivery.policy.OrderFollowsDeliveryPolicy;
+import io.livechain.desk.AvailabilityBoard;
+import io.livechain.desk.DeskRepositories;
+import io.livechain.desk.Desk;
+import io.livechain.desk.PaymentWindows;
 import io.livechain.order.Order;
-import io.livechain.order.policy.UnitReleasePolicy;
+import io.livechain.order.desk.PaymentWindowSweeper;
 import io.livechain.participant.Participant;
 import io.livechain.production.ProductionBatch;
 import io.livechain.production.saga.ReplenishmentSaga;
 import io.livechain.sales.LiveStream;
-import io.livechain.sales.admission.AdmissionDesk;
-import io.livechain.sales.admission.AvailabilityBoard;
-import io.livechain.sales.admission.DeskContext;
 import io.livechain.stock.Inventory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -29,7 +30,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Registers the event-sourced aggregates with Axon (the domain carries no Spring stereotypes, so they are listed
- * here, in one place) and sets up the admission desk, the single writer of the sales aggregates.
+ * here, in one place) and sets up the desk, the single writer of the aggregates a flash sale decides on.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class DomainModelConfiguration {
@@ -59,18 +60,19 @@ public class DomainModelConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public AdmissionDesk admissionDesk(
+    public Desk desk(
             Configuration configuration,
-            DeadlineManager deadlineManager,
             TransactionManager transactionManager,
             IdempotentRequests idempotentRequests,
+            PaymentWindows paymentWindows,
             List<CorrelationDataProvider> correlationDataProviders,
             AvailabilityBoard board,
             Clock clock,
             @Value("${livechain.desk.max-batch-size:500}") int maxBatchSize,
-            @Value("${livechain.desk.queue-capacity:20000}") int queueCapacity) {
-        return new AdmissionDesk(
-                () -> new DeskContext.Repositories(
+            @Value("${livechain.desk.queue-capacity:4096}") int queueCapacity,
+            @Value("${livechain.desk.answer-budget:500ms}") Duration answerBudget) {
+        return new Desk(
+                () -> new DeskRepositories(
                         configuration.repository(LiveStream.class),
                         configuration.repository(Inventory.class),
                         configuration.repository(Product.class),
@@ -78,25 +80,34 @@ public class DomainModelConfiguration {
                         configuration.repository(Participant.class),
                         configuration.repository(ProductionBatch.class),
                         configuration.repository(Delivery.class)),
-                deadlineManager,
                 transactionManager,
                 idempotentRequests,
+                paymentWindows,
                 correlationDataProviders,
                 board,
                 clock,
-                maxBatchSize,
-                queueCapacity);
+                new Desk.Settings(maxBatchSize, queueCapacity, answerBudget));
+    }
+
+    @Bean(destroyMethod = "close")
+    public PaymentWindowSweeper paymentWindowSweeper(
+            PaymentWindows paymentWindows,
+            Desk desk,
+            Clock clock,
+            @Value("${livechain.desk.payment-window-sweep-interval:1s}") Duration interval) {
+        return new PaymentWindowSweeper(paymentWindows, desk, clock, interval, 500);
     }
 
     /** The desk takes requests once Axon is up, before the web server opens. */
     @Bean
-    public SmartLifecycle admissionDeskLifecycle(AdmissionDesk desk) {
+    public SmartLifecycle deskLifecycle(Desk desk, PaymentWindowSweeper sweeper) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
             @Override
             public void start() {
                 desk.start();
+                sweeper.start();
                 running = true;
             }
 
@@ -115,11 +126,6 @@ public class DomainModelConfiguration {
                 return Integer.MAX_VALUE - 4096;
             }
         };
-    }
-
-    @Bean
-    public UnitReleasePolicy unitReleasePolicy(AdmissionDesk desk) {
-        return new UnitReleasePolicy(desk);
     }
 
     @Bean

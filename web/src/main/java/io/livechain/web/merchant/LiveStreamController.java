@@ -4,7 +4,9 @@ import io.livechain.access.Caller;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.OfferTerms;
-import io.livechain.sales.admission.DeskWork;
+import io.livechain.sales.desk.LiveStreamEnd;
+import io.livechain.sales.desk.LiveStreamScheduling;
+import io.livechain.sales.desk.LiveStreamStart;
 import io.livechain.sales.command.EndLiveStream;
 import io.livechain.sales.command.ScheduleLiveStream;
 import io.livechain.sales.command.StartLiveStream;
@@ -84,7 +86,7 @@ class LiveStreamController {
                 http,
                 caller,
                 command,
-                DeskWork.scheduleLiveStream(command),
+                new LiveStreamScheduling(command),
                 id -> new Answer(HttpStatus.CREATED, "/api/v1/live-streams/" + id, new Created(id.value())));
     }
 
@@ -99,7 +101,7 @@ class LiveStreamController {
                 http,
                 caller,
                 command,
-                DeskWork.startLiveStream(command),
+                new LiveStreamStart(command),
                 started -> new Answer(HttpStatus.OK, null, new StatusChanged(id, "LIVE")));
     }
 
@@ -113,7 +115,7 @@ class LiveStreamController {
                 http,
                 caller,
                 command,
-                DeskWork.endLiveStream(command),
+                new LiveStreamEnd(command),
                 ended -> new Answer(HttpStatus.OK, null, new StatusChanged(id, "ENDED")));
     }
 

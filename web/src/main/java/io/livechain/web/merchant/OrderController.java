@@ -2,8 +2,8 @@ package io.livechain.web.merchant;
 
 import io.livechain.access.Caller;
 import io.livechain.order.OrderId;
-import io.livechain.order.ShippingAddress;
 import io.livechain.order.command.CancelOrder;
+import io.livechain.order.desk.OrderCancellation;
 import io.livechain.order.command.PayOrder;
 import io.livechain.order.query.FindOrder;
 import io.livechain.order.query.FindOrderTimeline;
@@ -12,20 +12,11 @@ import io.livechain.order.query.OrderPage;
 import io.livechain.order.query.OrderTimeline;
 import io.livechain.order.query.OrderView;
 import io.livechain.participant.ParticipantId;
-import io.livechain.sales.LiveStreamId;
-import io.livechain.sales.RequestedLine;
-import io.livechain.sales.admission.AvailabilityBoard;
-import io.livechain.sales.admission.DeskWork;
-import io.livechain.shared.BusinessRuleViolation;
 import io.livechain.web.support.DecidedByDesk;
 import io.livechain.web.support.DeskResponses;
 import io.livechain.web.support.DeskResponses.Answer;
-import io.livechain.web.support.IdempotencyFilter;
-import io.livechain.web.support.ProblemTypes;
 import io.livechain.web.support.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -37,13 +28,10 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -69,58 +57,13 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     private final DeskResponses desk;
-    private final AvailabilityBoard board;
     private final CommandGateway commands;
     private final QueryGateway queries;
 
-    OrderController(DeskResponses desk, AvailabilityBoard board, CommandGateway commands, QueryGateway queries) {
+    OrderController(DeskResponses desk, CommandGateway commands, QueryGateway queries) {
         this.desk = desk;
-        this.board = board;
         this.commands = commands;
         this.queries = queries;
-    }
-
-    @PostMapping
-    @DecidedByDesk
-    @Operation(
-            summary = "Place a buyer's order in a live stream",
-            description = "201 with stock RESERVED (units held, awaiting payment) or BACKORDERED (waits for stock); "
-                    + "409 sold-out, purchase-limit-exceeded or live-stream-not-live. Requires Idempotency-Key.")
-    @Parameter(name = IdempotencyFilter.HEADER, in = ParameterIn.HEADER, required = true)
-    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Placed.class)))
-    ResponseEntity<byte[]> place(
-            @Valid @RequestBody NewOrder body, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
-        if (http.getHeader(IdempotencyFilter.HEADER) == null) {
-            throw new IdempotencyKeyRequired();
-        }
-        LiveStreamId streamId = new LiveStreamId(body.liveStreamId());
-        List<RequestedLine> lines = body.lines().stream()
-                .map(line -> new RequestedLine(line.sku(), line.quantity()))
-                .toList();
-        Optional<BusinessRuleViolation> certainNo = board.certainRejection(streamId, lines);
-        if (certainNo.isPresent()) {
-            return desk.rejectAtOnce(http, caller, certainNo.get());
-        }
-        DeskWork.OrderRequest request = new DeskWork.OrderRequest(
-                OrderId.random(),
-                new ParticipantId(caller.participantId()),
-                streamId,
-                body.buyerId(),
-                lines,
-                body.shippingAddress().toAddress());
-        return desk.decide(
-                http,
-                caller,
-                request,
-                DeskWork.placeOrder(request),
-                placed -> new Answer(
-                        HttpStatus.CREATED,
-                        "/api/v1/orders/" + placed.orderId(),
-                        new Placed(
-                                placed.orderId().value(),
-                                placed.status().name(),
-                                placed.stock().name(),
-                                placed.paymentDueAt())));
     }
 
     @PostMapping("/{id}/payments")
@@ -132,12 +75,25 @@ class OrderController {
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel an order before it is packed; its units go back")
-    StatusChanged cancel(
-            @PathVariable UUID id, @Valid @RequestBody Cancellation body, @AuthenticationPrincipal Caller caller) {
-        commands.sendAndWait(
-                new CancelOrder(new OrderId(id), new ParticipantId(caller.participantId()), body.reason()));
-        return new StatusChanged(id, "CANCELLED");
+    @DecidedByDesk
+    @Operation(
+            summary = "Cancel an order before it is packed; its units go back",
+            description = "The units are back in the offer and in stock when the answer comes: the next buyer can"
+                    + " have them.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusChanged.class)))
+    ResponseEntity<byte[]> cancel(
+            @PathVariable UUID id,
+            @Valid @RequestBody Cancellation body,
+            @AuthenticationPrincipal Caller caller,
+            HttpServletRequest http) {
+        OrderCancellation cancellation =
+                new OrderCancellation(new OrderId(id), new ParticipantId(caller.participantId()), body.reason());
+        return desk.decide(
+                http,
+                caller,
+                new CancelOrder(cancellation.orderId(), cancellation.merchantId(), body.reason()),
+                cancellation,
+                status -> new Answer(HttpStatus.OK, null, new StatusChanged(id, status.name())));
     }
 
     @GetMapping("/{id}")
@@ -179,26 +135,6 @@ class OrderController {
                 .orElseThrow(() -> new ResourceNotFound("order"));
     }
 
-    record NewOrder(
-            @NotNull UUID liveStreamId,
-            @NotBlank @Size(max = 64) String buyerId,
-            @NotEmpty @Size(max = 50) List<@Valid @NotNull Line> lines,
-            @NotNull @Valid Address shippingAddress) {}
-
-    record Line(
-            @NotBlank @Size(max = 64) String sku,
-            @Min(1) @Max(10_000) int quantity) {}
-
-    record Address(
-            @NotBlank @Size(max = 64) String zone,
-            @NotBlank @Size(max = 200) String line1,
-            @NotBlank @Size(max = 100) String city,
-            @NotBlank @Size(max = 200) String recipient) {
-
-        ShippingAddress toAddress() {
-            return new ShippingAddress(zone, line1, city, recipient);
-        }
-    }
 
     record Payment(
             @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2)
@@ -208,17 +144,5 @@ class OrderController {
 
     record Cancellation(@NotBlank @Size(max = 500) String reason) {}
 
-    record Placed(UUID id, String status, String stock, Instant paymentDueAt) {}
-
     record StatusChanged(UUID id, String status) {}
-
-    /** Placing an order is never safe to repeat without a key. */
-    static final class IdempotencyKeyRequired extends BusinessRuleViolation {
-        IdempotencyKeyRequired() {
-            super(
-                    ProblemTypes.IDEMPOTENCY_KEY_REQUIRED,
-                    Kind.INVALID,
-                    "POST /orders requires an Idempotency-Key header, so that a retry never orders twice");
-        }
-    }
 }

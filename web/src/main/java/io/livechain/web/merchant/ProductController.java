@@ -7,7 +7,7 @@ import io.livechain.catalog.query.FindProduct;
 import io.livechain.catalog.query.ListProducts;
 import io.livechain.catalog.query.ProductView;
 import io.livechain.participant.ParticipantId;
-import io.livechain.sales.admission.DeskWork;
+import io.livechain.catalog.desk.ProductDefinition;
 import io.livechain.web.support.DecidedByDesk;
 import io.livechain.web.support.DeskResponses;
 import io.livechain.web.support.DeskResponses.Answer;
@@ -71,7 +71,7 @@ class ProductController {
                 http,
                 caller,
                 command,
-                DeskWork.defineProduct(command),
+                new ProductDefinition(command),
                 defined -> new Answer(
                         HttpStatus.CREATED,
                         "/api/v1/products/" + body.sku(),

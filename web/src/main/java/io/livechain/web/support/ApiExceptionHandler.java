@@ -1,6 +1,7 @@
 package io.livechain.web.support;
 
 import io.livechain.shared.BusinessRuleViolation;
+import io.livechain.shared.InvalidField;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
-        return ProblemResponses.decorate(ProblemTypes.problem(status, violation.code(), violation.getMessage()));
+        ProblemDetail problem = ProblemTypes.problem(status, violation.code(), violation.getMessage());
+        if (violation instanceof InvalidField invalid) {
+            problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
+        }
+        return ProblemResponses.decorate(problem);
     }
 
     @ExceptionHandler(ResourceNotFound.class)

@@ -4,18 +4,14 @@ import io.livechain.access.Caller;
 import io.livechain.access.IdempotentRequests;
 import io.livechain.access.IdempotentRequests.Key;
 import io.livechain.access.IdempotentRequests.RecordedResponse;
-import io.livechain.sales.admission.AdmissionDesk;
-import io.livechain.sales.admission.DeskBusy;
-import io.livechain.sales.admission.DeskContext;
-import io.livechain.sales.admission.DeskOutcome;
-import io.livechain.sales.admission.DeskRequest;
+import io.livechain.desk.Desk;
+import io.livechain.desk.DeskOutcome;
+import io.livechain.desk.DeskRequest;
+import io.livechain.desk.UseCase;
 import io.livechain.shared.BusinessRuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,40 +22,51 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hands a request to the admission desk and turns what the desk decided into the HTTP answer. The answer's exact
- * bytes are rendered inside the desk's transaction, so a replay returns precisely the first answer.
+ * Hands a request to the desk and turns what the desk decided into the HTTP answer. The answer's exact bytes are
+ * rendered inside the desk's transaction, so a replay returns precisely the first answer.
  */
 @Component
 public class DeskResponses {
 
-    private static final long ANSWER_TIMEOUT_SECONDS = 30;
-
-    private final AdmissionDesk desk;
+    private final Desk desk;
     private final IdempotentRequests idempotentRequests;
     private final JsonMapper json;
 
-    public DeskResponses(AdmissionDesk desk, IdempotentRequests idempotentRequests, JsonMapper json) {
+    public DeskResponses(Desk desk, IdempotentRequests idempotentRequests, JsonMapper json) {
         this.desk = desk;
         this.idempotentRequests = idempotentRequests;
         this.json = json;
     }
 
     /**
-     * Submits the work and waits for its batch to commit. {@code success} renders the result as status, location
-     * and body.
+     * Has the desk decide the use case and waits for its batch to commit. {@code success} renders the result as
+     * status, location and body.
      */
     public <R> ResponseEntity<byte[]> decide(
-            HttpServletRequest http,
-            Caller caller,
-            Object command,
-            Function<DeskContext, R> work,
-            Function<R, Answer> success) {
-        DeskRequest<R> request = new DeskRequest<>(
+            HttpServletRequest http, Caller caller, Object command, UseCase<R> useCase, Function<R, Answer> success) {
+        return answer(desk.decide(request(
                 command,
                 AuditMetadataDispatchInterceptor.currentRequest(),
                 key(http, caller),
                 fingerprint(http),
-                work,
+                useCase,
+                success)));
+    }
+
+    /** The desk request for a use case, rendering its answers as JSON and problem+json. */
+    public <R> DeskRequest<R> request(
+            Object command,
+            java.util.Map<String, ?> auditMetaData,
+            Key key,
+            byte[] fingerprint,
+            UseCase<R> useCase,
+            Function<R, Answer> success) {
+        return new DeskRequest<>(
+                command,
+                auditMetaData,
+                key,
+                fingerprint,
+                useCase,
                 new DeskRequest.Renderer<>() {
                     @Override
                     public RecordedResponse success(R result) {
@@ -83,19 +90,6 @@ public class DeskResponses {
                                 json.writeValueAsBytes(problem));
                     }
                 });
-        try {
-            return answer(desk.submit(request).get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return unavailable();
-        } catch (TimeoutException e) {
-            return unavailable();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof DeskBusy) {
-                return unavailable();
-            }
-            throw new IllegalStateException("the admission desk failed", e.getCause());
-        }
     }
 
     /**
@@ -105,7 +99,7 @@ public class DeskResponses {
     public ResponseEntity<byte[]> rejectAtOnce(
             HttpServletRequest http, Caller caller, BusinessRuleViolation violation) {
         Key key = key(http, caller);
-        if (key != null) {
+        if (key != null && idempotentRequests.mightHaveRecorded(key)) {
             Optional<RecordedResponse> earlier = idempotentRequests.find(key.apiKeyId(), key.idempotencyKey());
             if (earlier.isPresent()) {
                 return Arrays.equals(earlier.get().requestHash(), fingerprint(http))
@@ -119,7 +113,7 @@ public class DeskResponses {
                 .body(json.writeValueAsBytes(problem));
     }
 
-    private ResponseEntity<byte[]> answer(DeskOutcome outcome) {
+    public ResponseEntity<byte[]> answer(DeskOutcome outcome) {
         return switch (outcome) {
             case DeskOutcome.Answered answered -> entity(answered.response(), false);
             case DeskOutcome.Replayed replayed -> entity(replayed.response(), true);
@@ -132,6 +126,7 @@ public class DeskResponses {
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                         .body(json.writeValueAsBytes(problem));
             }
+            case DeskOutcome.Busy busy -> unavailable();
         };
     }
 
@@ -153,7 +148,7 @@ public class DeskResponses {
         ProblemDetail problem = ProblemResponses.decorate(ProblemTypes.problem(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 ProblemTypes.BUSY,
-                "too many requests are waiting; retry shortly with the same Idempotency-Key"));
+                "too many requests are waiting; nothing was changed: retry shortly with the same Idempotency-Key"));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -1,7 +1,8 @@
 package io.livechain.web.warehouse;
 
 import io.livechain.access.Caller;
-import io.livechain.delivery.DeliveryWork;
+import io.livechain.delivery.desk.OrderPacking;
+import io.livechain.delivery.desk.ReturnConfirmation;
 import io.livechain.delivery.query.FindPickList;
 import io.livechain.delivery.query.PickListEntry;
 import io.livechain.order.OrderId;
@@ -68,7 +69,7 @@ class PackingController {
                 http,
                 caller,
                 body,
-                DeliveryWork.pack(new ParticipantId(caller.participantId()), new OrderId(orderId), body.parcels()),
+                new OrderPacking(new ParticipantId(caller.participantId()), new OrderId(orderId), body.parcels()),
                 packed -> new Answer(
                         HttpStatus.OK,
                         null,
@@ -85,7 +86,7 @@ class PackingController {
                 http,
                 caller,
                 new Returned(orderId, "RETURNED"),
-                DeliveryWork.confirmReturn(new ParticipantId(caller.participantId()), new OrderId(orderId)),
+                new ReturnConfirmation(new ParticipantId(caller.participantId()), new OrderId(orderId)),
                 returned -> new Answer(HttpStatus.OK, null, new Returned(orderId, "RETURNED")));
     }
 

@@ -2,7 +2,7 @@ package io.livechain.web.warehouse;
 
 import io.livechain.access.Caller;
 import io.livechain.participant.ParticipantId;
-import io.livechain.sales.admission.DeskWork;
+import io.livechain.stock.desk.StockReceipt;
 import io.livechain.web.support.DecidedByDesk;
 import io.livechain.web.support.DeskResponses;
 import io.livechain.web.support.DeskResponses.Answer;
@@ -48,7 +48,7 @@ class ReceiptController {
                 http,
                 caller,
                 body,
-                DeskWork.receiveStock(
+                new StockReceipt(
                         warehouse, new ParticipantId(body.merchantId()), body.sku(), body.quantity(), body.batchId()),
                 receipt -> new Answer(
                         HttpStatus.CREATED,

@@ -1,4 +1,4 @@
-package io.livechain.sales.admission;
+package io.livechain.desk;
 
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStream;
@@ -26,10 +26,14 @@ public final class AvailabilityBoard {
     private final Map<LiveStreamId, StreamState> streams = new ConcurrentHashMap<>();
     private final Map<InventoryId, Boolean> outOfStock = new ConcurrentHashMap<>();
 
-    /** The rejection this order would certainly get, if the board knows one. */
-    public Optional<BusinessRuleViolation> certainRejection(LiveStreamId streamId, Iterable<RequestedLine> lines) {
+    /**
+     * The rejection this merchant's order would certainly get, if the board knows one. Another merchant's stream
+     * is left to the desk, which answers it as not found: the board never tells a competitor what sells.
+     */
+    public Optional<BusinessRuleViolation> certainRejection(
+            ParticipantId merchantId, LiveStreamId streamId, Iterable<RequestedLine> lines) {
         StreamState stream = streams.get(streamId);
-        if (stream == null) {
+        if (stream == null || !stream.merchantId().equals(merchantId)) {
             return Optional.empty();
         }
         if (stream.status() != LiveStreamStatus.LIVE) {

@@ -1,18 +1,17 @@
-package io.livechain.sales.admission;
+package io.livechain.desk;
 
 import io.livechain.access.IdempotentRequests.Key;
 import io.livechain.access.IdempotentRequests.RecordedResponse;
 import io.livechain.shared.BusinessRuleViolation;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
- * One request for the {@link AdmissionDesk}: the command it carries (with its audit metadata), the work that
- * carries it out against the desk's aggregates, and how its outcome is answered. The answer is rendered inside
- * the batch's transaction, so that it can be recorded for its idempotency key atomically with the change.
+ * One request for the {@link Desk}: the command it stands for (with its audit metadata), the use case that decides
+ * it, and how its outcome is answered. The answer is rendered inside the batch's transaction, so that it can be
+ * recorded for its idempotency key atomically with the change.
  *
- * @param command the request as a command: its message becomes the cause of every event the work applies
+ * @param command the request as a command: its message becomes the cause of every event the use case applies
  * @param auditMetaData correlation id and actor of the request
  * @param idempotencyKey the caller's key, or null
  * @param fingerprint what identifies the request for its key (method, path, body), or null
@@ -22,12 +21,12 @@ public record DeskRequest<R>(
         Map<String, ?> auditMetaData,
         Key idempotencyKey,
         byte[] fingerprint,
-        Function<DeskContext, R> work,
+        UseCase<R> useCase,
         Renderer<R> renderer) {
 
     public DeskRequest {
         Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(work, "work");
+        Objects.requireNonNull(useCase, "useCase");
         Objects.requireNonNull(renderer, "renderer");
         auditMetaData = auditMetaData == null ? Map.of() : auditMetaData;
     }

@@ -1,11 +1,11 @@
-package io.livechain.sales.admission;
+package io.livechain.desk;
 
 import io.livechain.access.IdempotentRequests.RecordedResponse;
 
 /** What became of a desk request. */
 public sealed interface DeskOutcome {
 
-    /** Carried out (or rejected by a business rule) now; this is the answer. */
+    /** Decided now (accepted, or rejected by a business rule); this is the answer. */
     record Answered(RecordedResponse response) implements DeskOutcome {}
 
     /** The same key and request were answered before: this is that first answer. */
@@ -13,4 +13,10 @@ public sealed interface DeskOutcome {
 
     /** The key was used before for a different request. */
     record KeyReused() implements DeskOutcome {}
+
+    /**
+     * The desk could not take the request in time (its queue was full, or the request waited longer than the answer
+     * budget): it was never decided and changed nothing. Retrying, with the same key, is safe.
+     */
+    record Busy() implements DeskOutcome {}
 }

@@ -1,0 +1,329 @@
+package io.livechain.desk;
+
+import io.livechain.access.IdempotentRequests;
+import io.livechain.access.IdempotentRequests.Key;
+import io.livechain.access.IdempotentRequests.RecordedResponse;
+import io.livechain.shared.BusinessRuleViolation;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of live streams, inventories, products and the orders it admits. Requests queue up here and are
+ * taken in batches: each request's {@link UseCase} decides against the aggregates in memory and its decision is
+ * applied at once, so the next request sees it; then the whole batch is committed in one transaction, together with
+ * the idempotency records and payment windows of its requests. Only then are the callers answered.
+ *
+ * <p>Deciding one at a time makes the no-overselling and per-buyer rules exact without locks or retries; one commit
+ * per batch instead of per order is what lets a hot SKU take thousands of orders a second (ADR 0004).
+ *
+ * <p>A caller waits at most the answer budget for its request to be taken. A request not taken by then is withdrawn
+ * and answered {@link DeskOutcome.Busy}: it is never decided later, so "busy" always means "nothing changed".
+ */
+public final class Desk implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Desk.class);
+    private static final int ATTEMPTS = 3;
+
+    private final Supplier<DeskRepositories> repositoriesSource;
+    private DeskRepositories repositories;
+    private final TransactionManager transactions;
+    private final IdempotentRequests idempotentRequests;
+    private final PaymentWindows paymentWindows;
+    private final List<CorrelationDataProvider> correlationDataProviders;
+    private final AvailabilityBoard board;
+    private final Clock clock;
+    private final Settings settings;
+    private final BlockingQueue<Pending<?>> queue;
+    private final Thread worker;
+    private volatile boolean running = true;
+
+    public Desk(
+            Supplier<DeskRepositories> repositories,
+            TransactionManager transactions,
+            IdempotentRequests idempotentRequests,
+            PaymentWindows paymentWindows,
+            List<CorrelationDataProvider> correlationDataProviders,
+            AvailabilityBoard board,
+            Clock clock,
+            Settings settings) {
+        this.repositoriesSource = repositories;
+        this.transactions = transactions;
+        this.idempotentRequests = idempotentRequests;
+        this.paymentWindows = paymentWindows;
+        this.correlationDataProviders = List.copyOf(correlationDataProviders);
+        this.board = board;
+        this.clock = clock;
+        this.settings = settings;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.worker = Thread.ofPlatform().name("desk").daemon().unstarted(this::run);
+    }
+
+    public void start() {
+        repositories = repositoriesSource.get();
+        worker.start();
+    }
+
+    /**
+     * Decides the request and waits for its batch to commit. {@link DeskOutcome.Busy} when the queue is full or the
+     * request was not taken within the answer budget; it was then withdrawn and changed nothing.
+     */
+    public <R> DeskOutcome decide(DeskRequest<R> request) {
+        Pending<R> pending = new Pending<>(request);
+        if (!running || !queue.offer(pending)) {
+            return new DeskOutcome.Busy();
+        }
+        try {
+            return pending.future.get(settings.answerBudget().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (pending.withdraw()) {
+                return new DeskOutcome.Busy();
+            }
+            return pending.future.join(); // already taken: its batch is being decided, the answer is moments away
+        } catch (ExecutionException e) {
+            throw new DeskFailure(e.getCause());
+        }
+    }
+
+    /**
+     * For the platform's own work (expiring orders): waits for room in the queue instead of being turned away, and
+     * is never withdrawn. The future fails if the batch could not be committed; the work is then to be retried.
+     */
+    public <R> CompletableFuture<DeskOutcome> submitAndKeep(DeskRequest<R> request) throws InterruptedException {
+        Pending<R> pending = new Pending<>(request);
+        if (!running) {
+            return CompletableFuture.completedFuture(new DeskOutcome.Busy());
+        }
+        queue.put(pending);
+        return pending.future;
+    }
+
+    public AvailabilityBoard board() {
+        return board;
+    }
+
+    /** How many requests are waiting to be taken (a gauge). */
+    public int queued() {
+        return queue.size();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        worker.interrupt();
+        worker.join(TimeUnit.SECONDS.toMillis(10));
+        List<Pending<?>> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(pending -> pending.future.complete(new DeskOutcome.Busy()));
+    }
+
+    private void run() {
+        List<Pending<?>> taken = new ArrayList<>(settings.maxBatchSize());
+        List<Pending<?>> batch = new ArrayList<>(settings.maxBatchSize());
+        while (running) {
+            try {
+                taken.add(queue.take());
+                queue.drainTo(taken, settings.maxBatchSize() - 1);
+                for (Pending<?> pending : taken) {
+                    if (pending.take()) {
+                        batch.add(pending);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    process(batch);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            } catch (Throwable e) {
+                log.error("Desk batch failed unexpectedly", e);
+                batch.forEach(pending -> pending.future.completeExceptionally(e));
+            } finally {
+                taken.clear();
+                batch.clear();
+            }
+        }
+    }
+
+    private void process(List<Pending<?>> batch) {
+        Throwable failure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                decideAndCommit(batch);
+                batch.forEach(Pending::complete);
+                return;
+            } catch (Throwable e) {
+                failure = e;
+                board.clear();
+                log.warn("Desk batch of {} failed (attempt {}): {}", batch.size(), attempt, e.toString());
+            }
+        }
+        if (batch.size() > 1) {
+            // one bad request must not sink the others: try each on its own
+            for (Pending<?> pending : batch) {
+                process(List.of(pending));
+            }
+            return;
+        }
+        Throwable cause = failure;
+        batch.forEach(pending -> pending.future.completeExceptionally(cause));
+    }
+
+    private void decideAndCommit(List<Pending<?>> batch) {
+        batch.forEach(Pending::reset);
+        UnitOfWork<?> unitOfWork =
+                DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage(new DeskBatch(batch.size())));
+        correlationDataProviders.forEach(unitOfWork::registerCorrelationDataProvider);
+        try {
+            unitOfWork.attachTransaction(transactions);
+            BatchScope scope = new BatchScope(repositories, clock);
+            Map<Key, RecordedResponse> seen = new HashMap<>(idempotentRequests.findAll(batch.stream()
+                    .map(pending -> pending.request.idempotencyKey())
+                    .filter(Objects::nonNull)
+                    .toList()));
+            Map<Key, RecordedResponse> toRecord = new LinkedHashMap<>();
+            for (Pending<?> pending : batch) {
+                Key key = pending.request.idempotencyKey();
+                RecordedResponse earlier = key == null ? null : seen.get(key);
+                if (earlier != null) {
+                    pending.outcome = Arrays.equals(earlier.requestHash(), pending.request.fingerprint())
+                            ? new DeskOutcome.Replayed(earlier)
+                            : new DeskOutcome.KeyReused();
+                    continue;
+                }
+                unitOfWork.transformMessage(batchMessage -> pending.message());
+                RecordedResponse response = pending.decideAndApply(scope);
+                pending.outcome = new DeskOutcome.Answered(response);
+                if (key != null) {
+                    toRecord.put(key, response);
+                    seen.put(key, response);
+                }
+            }
+            paymentWindows.openAll(scope.windowsOpened());
+            paymentWindows.closeAll(scope.windowsClosed());
+            idempotentRequests.recordAll(toRecord);
+            unitOfWork.commit();
+            scope.changedStreams().forEach(stream -> stream.execute(board::update));
+            scope.changedInventories().forEach(inventory -> inventory.execute(board::update));
+        } catch (Throwable e) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * @param maxBatchSize most requests decided and committed together
+     * @param queueCapacity most requests waiting; beyond it requests are answered busy at once
+     * @param answerBudget how long a caller waits for its request to be taken before it is withdrawn (busy)
+     */
+    public record Settings(int maxBatchSize, int queueCapacity, Duration answerBudget) {
+
+        public Settings {
+            if (maxBatchSize < 1 || queueCapacity < 1 || answerBudget.isNegative() || answerBudget.isZero()) {
+                throw new IllegalArgumentException("desk settings must be positive");
+            }
+        }
+    }
+
+    /** The message of a whole batch; each request's own message takes its place while it is decided. */
+    record DeskBatch(int size) {}
+
+    /** The desk could not commit the request (a fault, not a rule): nothing of it was committed. */
+    public static final class DeskFailure extends RuntimeException {
+        DeskFailure(Throwable cause) {
+            super("the desk could not commit the request", cause);
+        }
+    }
+
+    private static final class Pending<R> {
+
+        private static final int QUEUED = 0;
+        private static final int TAKEN = 1;
+        private static final int WITHDRAWN = 2;
+
+        private final DeskRequest<R> request;
+        private final CompletableFuture<DeskOutcome> future = new CompletableFuture<>();
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
+        private CommandMessage<?> message;
+        private DeskOutcome outcome;
+
+        Pending(DeskRequest<R> request) {
+            this.request = request;
+        }
+
+        /** The desk takes it, unless its caller gave up first. */
+        boolean take() {
+            return state.compareAndSet(QUEUED, TAKEN);
+        }
+
+        /** The caller gives up, unless the desk took it first. */
+        boolean withdraw() {
+            return state.compareAndSet(QUEUED, WITHDRAWN);
+        }
+
+        CommandMessage<?> message() {
+            if (message == null) {
+                message = GenericCommandMessage.asCommandMessage(request.command())
+                        .andMetaData(request.auditMetaData());
+            }
+            return message;
+        }
+
+        /** Decides on the read-only state; only an accepted decision is applied. */
+        RecordedResponse decideAndApply(BatchScope scope) {
+            Decision<R> decision;
+            try {
+                decision = request.useCase().decide(scope);
+            } catch (BusinessRuleViolation violation) {
+                return withFingerprint(request.renderer().rejection(violation));
+            }
+            try {
+                decision.changes().applyTo(scope);
+            } catch (BusinessRuleViolation violation) {
+                throw new IllegalStateException("rule broken while applying a decision: " + violation.code(), violation);
+            }
+            return withFingerprint(request.renderer().success(decision.result()));
+        }
+
+        private RecordedResponse withFingerprint(RecordedResponse response) {
+            byte[] fingerprint = request.fingerprint() == null ? new byte[0] : request.fingerprint();
+            return new RecordedResponse(
+                    fingerprint, response.status(), response.contentType(), response.location(), response.body());
+        }
+
+        void reset() {
+            outcome = null;
+        }
+
+        void complete() {
+            future.complete(outcome);
+        }
+    }
+}

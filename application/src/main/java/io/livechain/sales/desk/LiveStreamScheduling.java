@@ -1,0 +1,26 @@
+package io.livechain.sales.desk;
+
+import io.livechain.catalog.ProductId;
+import io.livechain.catalog.UnknownSku;
+import io.livechain.desk.Decision;
+import io.livechain.desk.DeskState;
+import io.livechain.desk.UseCase;
+import io.livechain.sales.LiveStream;
+import io.livechain.sales.LiveStreamId;
+import io.livechain.sales.OfferTerms;
+import io.livechain.sales.command.ScheduleLiveStream;
+
+/** A live stream is scheduled with its offers; every offered SKU must be in the merchant's catalogue. */
+public record LiveStreamScheduling(ScheduleLiveStream command) implements UseCase<LiveStreamId> {
+
+    @Override
+    public Decision<LiveStreamId> decide(DeskState state) {
+        LiveStream.check(command);
+        for (OfferTerms offer : command.offers()) {
+            if (state.product(ProductId.of(command.merchantId(), offer.sku())).isEmpty()) {
+                throw new UnknownSku(offer.sku(), "in your catalogue");
+            }
+        }
+        return Decision.accept(command.liveStreamId(), changes -> changes.newLiveStream(() -> new LiveStream(command)));
+    }
+}

@@ -1,0 +1,24 @@
+package io.livechain.sales.desk;
+
+import io.livechain.desk.Decision;
+import io.livechain.desk.DeskState;
+import io.livechain.desk.UseCase;
+import io.livechain.sales.LiveStreamId;
+import io.livechain.sales.LiveStreamNotFound;
+import io.livechain.sales.command.StartLiveStream;
+
+/** The stream goes on air: from now on its offers admit orders. Starting a live stream again changes nothing. */
+public record LiveStreamStart(StartLiveStream command) implements UseCase<LiveStreamId> {
+
+    @Override
+    public Decision<LiveStreamId> decide(DeskState state) {
+        boolean changes = state.liveStream(command.liveStreamId())
+                .orElseThrow(LiveStreamNotFound::new)
+                .checkStart(command.merchantId());
+        return changes
+                ? Decision.accept(
+                        command.liveStreamId(),
+                        apply -> apply.liveStream(command.liveStreamId(), stream -> stream.handle(command)))
+                : Decision.unchanged(command.liveStreamId());
+    }
+}

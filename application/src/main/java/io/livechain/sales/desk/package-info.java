@@ -1,0 +1,2 @@
+/** Live-stream decisions the desk takes: scheduling a stream with its offers, starting and ending it. */
+package io.livechain.sales.desk;

@@ -1,0 +1,23 @@
+package io.livechain.infrastructure.database;
+
+/**
+ * The threads of the platform's background work, told apart by name: Axon's pooled streaming processors
+ * ({@code Coordinator[…]}, {@code WorkPackage[…]}), db-scheduler's deadline threads, and the payment-window sweep.
+ * {@code AxonWiringIT} checks that a processor's thread draws from the background pool.
+ */
+public final class BackgroundThreads {
+
+    private static final String[] PREFIXES = {"Coordinator[", "WorkPackage[", "db-scheduler", "payment-windows"};
+
+    private BackgroundThreads() {}
+
+    public static boolean isBackground(Thread thread) {
+        String name = thread.getName();
+        for (String prefix : PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,427 @@
+package io.livechain.web.merchant;
+
+import static io.livechain.audit.AuditMetadata.ACTOR_ID;
+import static io.livechain.audit.AuditMetadata.ACTOR_ROLE;
+import static io.livechain.audit.AuditMetadata.CORRELATION_ID;
+
+import io.livechain.access.ApiKeys;
+import io.livechain.access.Caller;
+import io.livechain.access.IdempotentRequests;
+import io.livechain.access.IdempotentRequests.Key;
+import io.livechain.access.IdempotentRequests.RecordedResponse;
+import io.livechain.access.Role;
+import io.livechain.desk.AvailabilityBoard;
+import io.livechain.desk.Desk;
+import io.livechain.desk.DeskOutcome;
+import io.livechain.desk.DeskRequest;
+import io.livechain.order.OrderId;
+import io.livechain.order.ShippingAddress;
+import io.livechain.order.desk.OrderPlacement;
+import io.livechain.participant.ParticipantId;
+import io.livechain.sales.LiveStreamId;
+import io.livechain.sales.RequestedLine;
+import io.livechain.shared.BusinessRuleViolation;
+import io.livechain.web.support.ApiExceptionHandler;
+import io.livechain.web.support.CorrelationIdFilter;
+import io.livechain.web.support.IdempotencyFilter;
+import io.livechain.web.support.ProblemTypes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /api/v1/orders}, the flash sale's hot path, served in one lean piece ahead of the general filter chain:
+ * API key, body, a self-validating {@link OrderPlacement}, the {@link AvailabilityBoard}'s certain "no" without the
+ * desk, else the {@link Desk}'s decision, and the answer. The general chain (security, observations, Spring MVC)
+ * costs several times what the decision itself costs; everything it would do for this endpoint is done here:
+ * authentication and role, correlation id, body limit, idempotency, problem+json, metrics. See ADR 0004.
+ */
+public final class OrderIntake implements Filter {
+
+    public static final String PATH = "/api/v1/orders";
+
+    private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
+    private static final String BEARER = "Bearer ";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final byte[] FINGERPRINT_PREFIX = ("POST " + PATH + "\n").getBytes(StandardCharsets.UTF_8);
+
+    private final ApiKeys apiKeys;
+    private final AvailabilityBoard board;
+    private final Desk desk;
+    private final IdempotentRequests idempotentRequests;
+    private final JsonMapper json;
+    private final ObjectReader orderReader;
+    private final int maxBodyBytes;
+    private final MeterRegistry meters;
+    private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
+
+    public OrderIntake(
+            ApiKeys apiKeys,
+            AvailabilityBoard board,
+            Desk desk,
+            IdempotentRequests idempotentRequests,
+            JsonMapper json,
+            int maxBodyBytes,
+            MeterRegistry meters) {
+        this.apiKeys = apiKeys;
+        this.board = board;
+        this.desk = desk;
+        this.idempotentRequests = idempotentRequests;
+        this.json = json;
+        // a quantity of 1.9 is a mistake to point out, not a 1 to guess
+        this.orderReader = json.readerFor(NewOrder.class).without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        this.maxBodyBytes = maxBodyBytes;
+        this.meters = meters;
+    }
+
+    @Override
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) servletRequest;
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
+        if (!"POST".equals(request.getMethod()) || !PATH.equals(request.getRequestURI())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long started = System.nanoTime();
+        String presented = request.getHeader(CorrelationIdFilter.HEADER);
+        String correlationId = presented != null && SANE_REQUEST_ID.matcher(presented).matches()
+                ? presented
+                : UUID.randomUUID().toString();
+        response.setHeader(CorrelationIdFilter.HEADER, correlationId);
+        MDC.put(CorrelationIdFilter.MDC_KEY, correlationId);
+        Answer answer;
+        try {
+            answer = place(request, correlationId);
+        } catch (RuntimeException e) {
+            log.error("Placing an order failed", e);
+            answer = problem(
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    ProblemTypes.INTERNAL_ERROR,
+                    "the request could not be completed; it changed nothing and may be retried",
+                    correlationId);
+        } finally {
+            MDC.remove(CorrelationIdFilter.MDC_KEY);
+        }
+        answer.writeTo(response);
+        timers.computeIfAbsent(answer.status, status -> Timer.builder("livechain.orders.placement")
+                        .description("POST /api/v1/orders, by answer status")
+                        .tag("status", Integer.toString(status))
+                        .register(meters))
+                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    private Answer place(HttpServletRequest request, String correlationId) throws IOException {
+        // who asks
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
+            return unauthenticated("an API key is required: Authorization: Bearer <key>", correlationId);
+        }
+        Optional<Caller> authenticated = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? apiKeys.authenticate(authorization.substring(BEARER.length()).strip())
+                : Optional.empty();
+        if (authenticated.isEmpty()) {
+            return unauthenticated("the API key is not valid", correlationId);
+        }
+        Caller caller = authenticated.get();
+        if (caller.role() != Role.MERCHANT) {
+            return problem(
+                    HttpStatus.FORBIDDEN,
+                    ProblemTypes.FORBIDDEN,
+                    "this API key's role may not use this endpoint",
+                    correlationId);
+        }
+        // what is asked
+        String contentType = request.getContentType();
+        if (contentType == null || !isJson(contentType)) {
+            return problem(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
+                    "the body must be application/json",
+                    correlationId);
+        }
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            return tooLarge(correlationId);
+        }
+        byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
+            return tooLarge(correlationId);
+        }
+        String idempotencyKey = request.getHeader(IdempotencyFilter.HEADER);
+        if (idempotencyKey == null) {
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemTypes.IDEMPOTENCY_KEY_REQUIRED,
+                    "POST /orders requires an Idempotency-Key header, so that a retry never orders twice",
+                    correlationId);
+        }
+        if (!VALID_KEY.matcher(idempotencyKey).matches()) {
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemTypes.IDEMPOTENCY_KEY_INVALID,
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters",
+                    correlationId);
+        }
+        Key key = new Key(caller.apiKeyId(), idempotencyKey);
+        byte[] fingerprint = fingerprint(body);
+        NewOrder order;
+        try {
+            order = orderReader.readValue(body);
+        } catch (JacksonException malformed) {
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemTypes.MALFORMED_REQUEST,
+                    "the request body is not a valid order: " + malformed.getOriginalMessage(),
+                    correlationId);
+        }
+        if (order == null) {
+            return problem(
+                    HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "the request body is empty", correlationId);
+        }
+        ParticipantId merchantId = new ParticipantId(caller.participantId());
+        OrderPlacement placement;
+        try {
+            placement = order.toPlacement(merchantId);
+        } catch (BusinessRuleViolation invalid) {
+            return rejection(invalid, correlationId);
+        }
+        // a certain "no" needs no desk; only a retry of a request answered before must get that first answer
+        Optional<BusinessRuleViolation> certainNo =
+                board.certainRejection(merchantId, placement.liveStreamId(), placement.lines());
+        if (certainNo.isPresent()) {
+            if (idempotentRequests.mightHaveRecorded(key)) {
+                Optional<RecordedResponse> earlier =
+                        idempotentRequests.find(key.apiKeyId(), key.idempotencyKey());
+                if (earlier.isPresent()) {
+                    return Arrays.equals(earlier.get().requestHash(), fingerprint)
+                            ? Answer.replayed(earlier.get())
+                            : keyReused(correlationId);
+                }
+            }
+            return rejection(certainNo.get(), correlationId);
+        }
+        DeskOutcome outcome = desk.decide(new DeskRequest<>(
+                placement,
+                Map.of(
+                        CORRELATION_ID, correlationId,
+                        ACTOR_ROLE, caller.role().name(),
+                        ACTOR_ID, caller.participantId().toString()),
+                key,
+                fingerprint,
+                placement,
+                renderer(correlationId)));
+        return switch (outcome) {
+            case DeskOutcome.Answered answered -> Answer.of(answered.response());
+            case DeskOutcome.Replayed replayed -> Answer.replayed(replayed.response());
+            case DeskOutcome.KeyReused reused -> keyReused(correlationId);
+            case DeskOutcome.Busy busy ->
+                problem(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                ProblemTypes.BUSY,
+                                "too many orders are waiting; nothing was changed: retry shortly with the same"
+                                        + " Idempotency-Key",
+                                correlationId)
+                        .retryAfter(1);
+        };
+    }
+
+    private DeskRequest.Renderer<OrderPlacement.Placed> renderer(String correlationId) {
+        return new DeskRequest.Renderer<>() {
+            @Override
+            public RecordedResponse success(OrderPlacement.Placed placed) {
+                byte[] body = json.writeValueAsBytes(new Placed(
+                        placed.orderId().value(),
+                        placed.status().name(),
+                        placed.stock().name(),
+                        placed.paymentDueAt()));
+                return new RecordedResponse(
+                        null,
+                        HttpStatus.CREATED.value(),
+                        MediaType.APPLICATION_JSON_VALUE,
+                        PATH + "/" + placed.orderId(),
+                        body);
+            }
+
+            @Override
+            public RecordedResponse rejection(BusinessRuleViolation violation) {
+                Answer answer = OrderIntake.this.rejection(violation, correlationId);
+                return new RecordedResponse(null, answer.status, answer.contentType, null, answer.body);
+            }
+        };
+    }
+
+    private Answer rejection(BusinessRuleViolation violation, String correlationId) {
+        ProblemDetail problem = ApiExceptionHandler.problemFor(violation);
+        problem.setProperty("correlationId", correlationId);
+        return new Answer(
+                problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsBytes(problem));
+    }
+
+    private Answer problem(HttpStatus status, String code, String detail, String correlationId) {
+        ProblemDetail problem = ProblemTypes.problem(status, code, detail);
+        problem.setProperty("correlationId", correlationId);
+        return new Answer(status.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsBytes(problem));
+    }
+
+    private Answer unauthenticated(String detail, String correlationId) {
+        return problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, detail, correlationId)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+
+    private Answer tooLarge(String correlationId) {
+        return problem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                ProblemTypes.PAYLOAD_TOO_LARGE,
+                "the request body exceeds " + maxBodyBytes + " bytes",
+                correlationId);
+    }
+
+    private Answer keyReused(String correlationId) {
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                "this Idempotency-Key was already used for a different request",
+                correlationId);
+    }
+
+    private static boolean isJson(String contentType) {
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        int parameters = type.indexOf(';');
+        String mediaType = (parameters < 0 ? type : type.substring(0, parameters)).strip();
+        return mediaType.equals("application/json") || mediaType.endsWith("+json");
+    }
+
+    /** The same fingerprint the idempotency filter takes of other requests: method, path and body. */
+    private static byte[] fingerprint(byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(FINGERPRINT_PREFIX);
+            digest.update(body);
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The request body, as the client sends it; {@link OrderPlacement} checks every field. */
+    record NewOrder(UUID liveStreamId, String buyerId, List<Line> lines, Address shippingAddress) {
+
+        OrderPlacement toPlacement(ParticipantId merchantId) {
+            List<RequestedLine> requested = null;
+            if (lines != null) {
+                requested = new ArrayList<>(lines.size());
+                for (Line line : lines) {
+                    requested.add(line == null ? null : new RequestedLine(line.sku(), line.quantity()));
+                }
+            }
+            return new OrderPlacement(
+                    OrderId.random(),
+                    merchantId,
+                    liveStreamId == null ? null : new LiveStreamId(liveStreamId),
+                    buyerId,
+                    requested,
+                    shippingAddress == null ? null : shippingAddress.toAddress());
+        }
+    }
+
+    record Line(String sku, int quantity) {}
+
+    record Address(String zone, String line1, String city, String recipient) {
+
+        ShippingAddress toAddress() {
+            return new ShippingAddress(zone, line1, city, recipient);
+        }
+    }
+
+    /** The 201 body. */
+    record Placed(UUID id, String status, String stock, Instant paymentDueAt) {}
+
+    /** An HTTP answer, written straight to the response. */
+    private static final class Answer {
+
+        private final int status;
+        private final String contentType;
+        private final byte[] body;
+        private String location;
+        private boolean replayed;
+        private String extraHeader;
+        private String extraValue;
+
+        Answer(int status, String contentType, byte[] body) {
+            this.status = status;
+            this.contentType = contentType;
+            this.body = body;
+        }
+
+        static Answer of(RecordedResponse response) {
+            Answer answer = new Answer(response.status(), response.contentType(), response.body());
+            answer.location = response.location();
+            return answer;
+        }
+
+        static Answer replayed(RecordedResponse response) {
+            Answer answer = of(response);
+            answer.replayed = true;
+            return answer;
+        }
+
+        Answer header(String name, String value) {
+            extraHeader = name;
+            extraValue = value;
+            return this;
+        }
+
+        Answer retryAfter(int seconds) {
+            return header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds));
+        }
+
+        void writeTo(HttpServletResponse response) throws IOException {
+            response.setStatus(status);
+            if (contentType != null) {
+                response.setContentType(contentType);
+            }
+            if (location != null) {
+                response.setHeader(HttpHeaders.LOCATION, location);
+            }
+            if (replayed) {
+                response.setHeader(IdempotencyFilter.REPLAYED_HEADER, "true");
+            }
+            if (extraHeader != null) {
+                response.setHeader(extraHeader, extraValue);
+            }
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+}
