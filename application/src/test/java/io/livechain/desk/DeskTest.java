@@ -1,0 +1,395 @@
+package io.livechain.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.livechain.access.IdempotentRequests;
+import io.livechain.access.IdempotentRequests.Key;
+import io.livechain.access.IdempotentRequests.RecordedResponse;
+import io.livechain.catalog.Product;
+import io.livechain.delivery.Delivery;
+import io.livechain.order.Order;
+import io.livechain.order.OrderId;
+import io.livechain.participant.Participant;
+import io.livechain.participant.ParticipantId;
+import io.livechain.production.ProductionBatch;
+import io.livechain.sales.LiveStream;
+import io.livechain.sales.LiveStreamId;
+import io.livechain.sales.OfferTerms;
+import io.livechain.sales.SoldOut;
+import io.livechain.sales.command.ScheduleLiveStream;
+import io.livechain.shared.BusinessRuleViolation;
+import io.livechain.stock.Inventory;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The desk on its own: real aggregates on an in-memory event store, the transaction manager counting commits. Each
+ * request here is a small use case scheduling a live stream, so what a batch committed is the streams it created.
+ */
+class DeskTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T19:00:00Z");
+
+    private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+    private final EmbeddedEventStore eventStore =
+            EmbeddedEventStore.builder().storageEngine(storage).build();
+    private final CountingTransactions transactions = new CountingTransactions();
+    private final RecordedAnswers answers = new RecordedAnswers();
+    private final StoredWindows windows = new StoredWindows();
+    private Desk desk;
+
+    @AfterEach
+    void closeDesk() throws InterruptedException {
+        if (desk != null) {
+            desk.close();
+        }
+        eventStore.shutDown();
+    }
+
+    @Test
+    void decides_what_queued_up_in_one_batch_and_one_commit() throws Exception {
+        // given three requests waiting before the desk opens
+        desk = desk(100, Duration.ofSeconds(5));
+        var first = desk.submitAndKeep(schedule("first"));
+        var second = desk.submitAndKeep(schedule("second"));
+        var third = desk.submitAndKeep(schedule("third"));
+        // when
+        desk.start();
+        // then every one is answered, after a single commit of all three
+        assertThat(List.of(first.get(), second.get(), third.get())).allMatch(DeskTest::accepted);
+        assertThat(transactions.commits).hasValue(1);
+        assertThat(streamsCreated()).containsExactlyInAnyOrder("first", "second", "third");
+    }
+
+    @Test
+    void a_rejection_changes_nothing_and_the_rest_of_its_batch_goes_on() throws Exception {
+        // given a request that breaks a rule between two that do not
+        desk = desk(100, Duration.ofSeconds(5));
+        var before = desk.submitAndKeep(schedule("before"));
+        var rejected = desk.submitAndKeep(request("rejected", state -> {
+            throw new SoldOut("HOT");
+        }));
+        var after = desk.submitAndKeep(schedule("after"));
+        // when
+        desk.start();
+        // then the rejection is answered as such, and only the others left events
+        assertThat(rejected.get())
+                .isInstanceOfSatisfying(DeskOutcome.Answered.class, answered -> {
+                    assertThat(answered.response().status()).isEqualTo(409);
+                    assertThat(answered.response().body()).asString(StandardCharsets.UTF_8).isEqualTo("sold-out");
+                });
+        assertThat(List.of(before.get(), after.get())).allMatch(DeskTest::accepted);
+        assertThat(streamsCreated()).containsExactlyInAnyOrder("before", "after");
+        assertThat(transactions.commits).hasValue(1);
+    }
+
+    @Test
+    void a_request_that_fails_does_not_sink_its_batch() throws Exception {
+        // given a request whose changes fail (a bug, not a rule) between two sound ones
+        desk = desk(100, Duration.ofSeconds(5));
+        var before = desk.submitAndKeep(schedule("before"));
+        var failing = desk.submitAndKeep(request("failing", state -> Decision.accept("failing", changes -> {
+            changes.newLiveStream(() -> new LiveStream(scheduleCommand("failing")));
+            throw new IllegalStateException("a bug while applying");
+        })));
+        var after = desk.submitAndKeep(schedule("after"));
+        // when
+        desk.start();
+        // then the sound ones are committed, the failing one fails alone and left nothing
+        assertThat(List.of(before.get(), after.get())).allMatch(DeskTest::accepted);
+        assertThatThrownBy(failing::get).isInstanceOf(ExecutionException.class);
+        assertThat(streamsCreated()).containsExactlyInAnyOrder("before", "after");
+        assertThat(transactions.rollbacks.get()).isPositive();
+    }
+
+    @Test
+    void an_error_while_applying_is_rolled_back_like_any_failure() throws Exception {
+        // given a request whose changes throw an Error after applying an event
+        desk = desk(100, Duration.ofSeconds(5));
+        var erring = desk.submitAndKeep(request("erring", state -> Decision.accept("erring", changes -> {
+            changes.newLiveStream(() -> new LiveStream(scheduleCommand("erring")));
+            throw new StackOverflowError("deep");
+        })));
+        var after = desk.submitAndKeep(schedule("after"));
+        // when
+        desk.start();
+        // then nothing of it was committed, and the desk goes on
+        assertThatThrownBy(erring::get).isInstanceOf(ExecutionException.class);
+        assertThat(accepted(after.get())).isTrue();
+        assertThat(streamsCreated()).containsExactly("after");
+    }
+
+    @Test
+    void a_full_queue_answers_busy_and_changes_nothing() throws Exception {
+        // given a queue of one, taken by a waiting request
+        desk = desk(1, Duration.ofSeconds(5));
+        var waiting = desk.submitAndKeep(schedule("waiting"));
+        AtomicBoolean decided = new AtomicBoolean();
+        // when another request comes
+        DeskOutcome outcome = desk.decide(request("turned-away", state -> {
+            decided.set(true);
+            return Decision.unchanged("turned-away");
+        }));
+        desk.start();
+        // then it is busy, and was never decided
+        assertThat(outcome).isInstanceOf(DeskOutcome.Busy.class);
+        assertThat(accepted(waiting.get())).isTrue();
+        assertThat(decided).isFalse();
+        assertThat(streamsCreated()).containsExactly("waiting");
+    }
+
+    @Test
+    void a_request_not_taken_within_the_answer_budget_is_withdrawn_and_never_decided() throws Exception {
+        // given a desk that takes nothing yet
+        desk = desk(100, Duration.ofMillis(50));
+        AtomicBoolean decided = new AtomicBoolean();
+        // when a caller's budget runs out
+        DeskOutcome outcome = desk.decide(request("too-late", state -> {
+            decided.set(true);
+            return Decision.accept("too-late", changes -> changes.newLiveStream(
+                    () -> new LiveStream(scheduleCommand("too-late"))));
+        }));
+        desk.start();
+        var next = desk.submitAndKeep(schedule("next"));
+        // then it was answered busy, and the desk skipped it
+        assertThat(outcome).isInstanceOf(DeskOutcome.Busy.class);
+        assertThat(accepted(next.get())).isTrue();
+        assertThat(decided).isFalse();
+        assertThat(streamsCreated()).containsExactly("next");
+    }
+
+    @Test
+    void the_same_key_twice_in_one_batch_is_decided_once_and_replayed() throws Exception {
+        // given the same request twice, and the same key on another request, all in one batch
+        desk = desk(100, Duration.ofSeconds(5));
+        Key key = new Key(UUID.randomUUID(), "key-1");
+        var first = desk.submitAndKeep(keyed(schedule("once"), key, "body-1"));
+        var retry = desk.submitAndKeep(keyed(schedule("once-again"), key, "body-1"));
+        var other = desk.submitAndKeep(keyed(schedule("other"), key, "body-2"));
+        // when
+        desk.start();
+        // then the first is decided, the retry gets its answer, the other body is refused
+        assertThat(accepted(first.get())).isTrue();
+        assertThat(retry.get())
+                .isEqualTo(new DeskOutcome.Replayed(((DeskOutcome.Answered) first.get()).response()));
+        assertThat(other.get()).isInstanceOf(DeskOutcome.KeyReused.class);
+        assertThat(streamsCreated()).containsExactly("once");
+        assertThat(answers.recorded).containsOnlyKeys(key);
+    }
+
+    @Test
+    void payment_windows_are_stored_and_removed_with_the_batch() throws Exception {
+        // given one request opening a window and another closing one opened earlier
+        desk = desk(100, Duration.ofSeconds(5));
+        OrderId opened = OrderId.random();
+        OrderId closed = OrderId.random();
+        windows.stored.put(closed, new PaymentWindows.Window(closed, LiveStreamId.random(), NOW));
+        var open = desk.submitAndKeep(request("open", state -> Decision.accept("open", changes -> changes
+                .openPaymentWindow(new PaymentWindows.Window(opened, LiveStreamId.random(), NOW.plusSeconds(60))))));
+        var close = desk.submitAndKeep(
+                request("close", state -> Decision.accept("close", changes -> changes.closePaymentWindow(closed))));
+        // when
+        desk.start();
+        // then
+        assertThat(List.of(open.get(), close.get())).allMatch(DeskTest::accepted);
+        assertThat(windows.stored).containsOnlyKeys(opened);
+    }
+
+    // --- the desk and its requests ------------------------------------------------------------------------------
+
+    private Desk desk(int queueCapacity, Duration answerBudget) {
+        DeskRepositories repositories = new DeskRepositories(
+                EventSourcingRepository.builder(LiveStream.class)
+                        .eventStore(eventStore)
+                        .build(),
+                EventSourcingRepository.builder(Inventory.class)
+                        .eventStore(eventStore)
+                        .build(),
+                EventSourcingRepository.builder(Product.class).eventStore(eventStore).build(),
+                EventSourcingRepository.builder(Order.class).eventStore(eventStore).build(),
+                EventSourcingRepository.builder(Participant.class)
+                        .eventStore(eventStore)
+                        .build(),
+                EventSourcingRepository.builder(ProductionBatch.class)
+                        .eventStore(eventStore)
+                        .build(),
+                EventSourcingRepository.builder(Delivery.class)
+                        .eventStore(eventStore)
+                        .build());
+        return new Desk(
+                () -> repositories,
+                transactions,
+                answers,
+                windows,
+                List.of(),
+                new AvailabilityBoard(),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new Desk.Settings(500, queueCapacity, answerBudget));
+    }
+
+    private static DeskRequest<String> schedule(String title) {
+        return request(title, state -> Decision.accept(title, changes -> changes.newLiveStream(
+                () -> new LiveStream(scheduleCommand(title)))));
+    }
+
+    private static ScheduleLiveStream scheduleCommand(String title) {
+        return new ScheduleLiveStream(
+                LiveStreamId.random(),
+                ParticipantId.random(),
+                title,
+                NOW,
+                NOW.plusSeconds(3600),
+                30,
+                List.of(new OfferTerms("HOT", new BigDecimal("9.90"), 100, 2, false)));
+    }
+
+    private static DeskRequest<String> request(String name, UseCase<String> useCase) {
+        return new DeskRequest<>(new Named(name), Map.of(), null, null, useCase, new Renderer());
+    }
+
+    private static DeskRequest<String> keyed(DeskRequest<String> request, Key key, String body) {
+        return new DeskRequest<>(
+                request.command(),
+                request.auditMetaData(),
+                key,
+                body.getBytes(StandardCharsets.UTF_8),
+                request.useCase(),
+                request.renderer());
+    }
+
+    private static boolean accepted(DeskOutcome outcome) {
+        return outcome instanceof DeskOutcome.Answered answered
+                && answered.response().status() == 201;
+    }
+
+    private List<String> streamsCreated() {
+        return storage.readEvents(null, false)
+                .map(EventMessage::getPayload)
+                .filter(payload -> payload instanceof io.livechain.sales.event.LiveStreamScheduled)
+                .map(payload -> ((io.livechain.sales.event.LiveStreamScheduled) payload).title())
+                .collect(Collectors.toList());
+    }
+
+    record Named(String name) {}
+
+    private static final class Renderer implements DeskRequest.Renderer<String> {
+        @Override
+        public RecordedResponse success(String result) {
+            return new RecordedResponse(null, 201, "text", null, result.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public RecordedResponse rejection(BusinessRuleViolation violation) {
+            return new RecordedResponse(
+                    null, 409, "problem", null, violation.code().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Counts the batches' commits and rollbacks. */
+    private static final class CountingTransactions implements TransactionManager {
+        final AtomicInteger commits = new AtomicInteger();
+        final AtomicInteger rollbacks = new AtomicInteger();
+
+        @Override
+        public Transaction startTransaction() {
+            return new Transaction() {
+                @Override
+                public void commit() {
+                    commits.incrementAndGet();
+                }
+
+                @Override
+                public void rollback() {
+                    rollbacks.incrementAndGet();
+                }
+            };
+        }
+    }
+
+    private static final class RecordedAnswers implements IdempotentRequests {
+        final Map<Key, RecordedResponse> recorded = new ConcurrentHashMap<>();
+
+        @Override
+        public boolean tryLock(UUID apiKeyId, String idempotencyKey) {
+            return true;
+        }
+
+        @Override
+        public java.util.Optional<RecordedResponse> find(UUID apiKeyId, String idempotencyKey) {
+            return java.util.Optional.ofNullable(recorded.get(new Key(apiKeyId, idempotencyKey)));
+        }
+
+        @Override
+        public void record(UUID apiKeyId, String idempotencyKey, RecordedResponse response) {
+            recorded.put(new Key(apiKeyId, idempotencyKey), response);
+        }
+
+        @Override
+        public Map<Key, RecordedResponse> findAll(Collection<Key> keys) {
+            return keys.stream()
+                    .filter(recorded::containsKey)
+                    .collect(Collectors.toMap(key -> key, recorded::get, (a, b) -> a));
+        }
+
+        @Override
+        public void recordAll(Map<Key, RecordedResponse> responses) {
+            recorded.putAll(responses);
+        }
+
+        @Override
+        public boolean mightHaveRecorded(Key key) {
+            return recorded.containsKey(key);
+        }
+
+        @Override
+        public int forgetBefore(Instant instant) {
+            return 0;
+        }
+    }
+
+    private static final class StoredWindows implements PaymentWindows {
+        final Map<OrderId, Window> stored = new ConcurrentHashMap<>();
+
+        @Override
+        public void openAll(Collection<Window> opened) {
+            opened.forEach(window -> stored.put(window.orderId(), window));
+        }
+
+        @Override
+        public void closeAll(Collection<OrderId> orderIds) {
+            orderIds.forEach(stored::remove);
+        }
+
+        @Override
+        public List<Window> dueBy(Instant instant, int limit) {
+            return stored.values().stream()
+                    .filter(window -> !window.dueAt().isAfter(instant))
+                    .limit(limit)
+                    .toList();
+        }
+    }
+}
