@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -202,9 +201,10 @@ public final class Desk implements AutoCloseable {
         try {
             unitOfWork.attachTransaction(transactions);
             BatchScope scope = new BatchScope(repositories, clock);
+            // only keys that may have been used before are looked up: a fresh order's key costs no query
             Map<Key, RecordedResponse> seen = new HashMap<>(idempotentRequests.findAll(batch.stream()
                     .map(pending -> pending.request.idempotencyKey())
-                    .filter(Objects::nonNull)
+                    .filter(key -> key != null && idempotentRequests.mightHaveRecorded(key))
                     .toList()));
             Map<Key, RecordedResponse> toRecord = new LinkedHashMap<>();
             for (Pending<?> pending : batch) {

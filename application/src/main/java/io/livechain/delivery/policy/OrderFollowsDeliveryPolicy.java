@@ -10,8 +10,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
 /** The order's status follows its delivery: out for delivery, delivered, or returned. */
-@ProcessingGroup("order-follows-delivery")
+@ProcessingGroup(OrderFollowsDeliveryPolicy.PROCESSING_GROUP)
 public class OrderFollowsDeliveryPolicy {
+
+    public static final String PROCESSING_GROUP = "order-follows-delivery";
 
     private final CommandGateway commands;
 

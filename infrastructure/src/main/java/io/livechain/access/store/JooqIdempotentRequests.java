@@ -140,19 +140,21 @@ public class JooqIdempotentRequests implements IdempotentRequests {
         BloomFilter<Key> filter = recordedKeys();
         responses.keySet().forEach(filter::put);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var insert = db.insertInto(
-                IDEMPOTENT_REQUEST,
-                IDEMPOTENT_REQUEST.API_KEY_ID,
-                IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY,
-                IDEMPOTENT_REQUEST.REQUEST_HASH,
-                IDEMPOTENT_REQUEST.STATUS_CODE,
-                IDEMPOTENT_REQUEST.CONTENT_TYPE,
-                IDEMPOTENT_REQUEST.LOCATION,
-                IDEMPOTENT_REQUEST.RESPONSE_BODY,
-                IDEMPOTENT_REQUEST.CREATED_AT);
+        // one statement rendered once, bound per answer (the driver sends it as multi-row inserts)
+        var insert = db.batch(db.insertInto(
+                        IDEMPOTENT_REQUEST,
+                        IDEMPOTENT_REQUEST.API_KEY_ID,
+                        IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY,
+                        IDEMPOTENT_REQUEST.REQUEST_HASH,
+                        IDEMPOTENT_REQUEST.STATUS_CODE,
+                        IDEMPOTENT_REQUEST.CONTENT_TYPE,
+                        IDEMPOTENT_REQUEST.LOCATION,
+                        IDEMPOTENT_REQUEST.RESPONSE_BODY,
+                        IDEMPOTENT_REQUEST.CREATED_AT)
+                .values((UUID) null, null, null, null, null, null, null, null));
         for (var entry : responses.entrySet()) {
             RecordedResponse response = entry.getValue();
-            insert = insert.values(
+            insert = insert.bind(
                     entry.getKey().apiKeyId(),
                     entry.getKey().idempotencyKey(),
                     response.requestHash(),

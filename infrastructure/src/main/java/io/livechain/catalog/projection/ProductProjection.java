@@ -1,5 +1,6 @@
 package io.livechain.catalog.projection;
 
+import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCT;
 
 import io.livechain.catalog.event.ProductDefined;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * insert ignores a row that is already there: redelivery and replay are harmless.
  */
 @Component
-@ProcessingGroup("catalogue")
+@ProcessingGroup(Views.PROCESSING_GROUP)
 public class ProductProjection {
 
     private final DSLContext db;

@@ -1,5 +1,6 @@
 package io.livechain.delivery.projection;
 
+import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.DELIVERY;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_LINE;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_VIEW;
@@ -45,7 +46,7 @@ import org.springframework.stereotype.Component;
  * delivery event is applied once, guarded by the delivery's sequence number.
  */
 @Component
-@ProcessingGroup("deliveries")
+@ProcessingGroup(Views.PROCESSING_GROUP)
 public class DeliveryProjection {
 
     private final DSLContext db;

@@ -1,5 +1,6 @@
 package io.livechain.forecast.projection;
 
+import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.DEMAND;
 
 import io.livechain.infrastructure.projection.BatchWrites;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * are demand too). One row per order line, so counting an event again changes nothing.
  */
 @Component
-@ProcessingGroup("demand")
+@ProcessingGroup(Views.PROCESSING_GROUP)
 public class DemandProjection {
 
     private final DSLContext db;

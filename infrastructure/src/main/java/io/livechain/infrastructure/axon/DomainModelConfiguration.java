@@ -8,6 +8,7 @@ import io.livechain.desk.AvailabilityBoard;
 import io.livechain.desk.DeskRepositories;
 import io.livechain.desk.Desk;
 import io.livechain.desk.PaymentWindows;
+import io.livechain.infrastructure.projection.Views;
 import io.livechain.order.Order;
 import io.livechain.order.desk.PaymentWindowSweeper;
 import io.livechain.participant.Participant;
@@ -24,6 +25,8 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.CachingSagaStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +39,14 @@ import org.springframework.context.annotation.Bean;
 public class DomainModelConfiguration {
 
     @Bean
-    public ConfigurerModule aggregates(@Value("${livechain.desk.cached-aggregates:10000}") long cachedAggregates) {
+    public ConfigurerModule aggregates(
+            @Value("${livechain.desk.cached-aggregates:10000}") long cachedAggregates, SagaStore<Object> sagaStore) {
+        // a saga per SKU follows every reservation: kept in memory, it is not looked up and read per event
+        SagaStore<Object> cachedSagas = CachingSagaStore.builder()
+                .delegateSagaStore(sagaStore)
+                .sagaCache(new CaffeineCache(cachedAggregates))
+                .associationsCache(new CaffeineCache(cachedAggregates))
+                .build();
         return configurer -> configurer
                 .configureAggregate(Participant.class)
                 .configureAggregate(Order.class)
@@ -45,12 +55,20 @@ public class DomainModelConfiguration {
                 .configureAggregate(cached(Product.class, cachedAggregates))
                 .configureAggregate(cached(LiveStream.class, cachedAggregates))
                 .configureAggregate(cached(Inventory.class, cachedAggregates))
-                .eventProcessing(processing -> processing.registerSaga(ReplenishmentSaga.class));
+                .eventProcessing(processing -> processing
+                        .registerSaga(
+                                ReplenishmentSaga.class, saga -> saga.configureSagaStore(config -> cachedSagas))
+                        // an empty dead-letter queue is known to be empty: no look-up per event
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(
+                                Views.PROCESSING_GROUP, (config, invoker) -> invoker.enableSequenceIdentifierCache())
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(
+                                OrderFollowsDeliveryPolicy.PROCESSING_GROUP,
+                                (config, invoker) -> invoker.enableSequenceIdentifierCache()));
     }
 
     /** Only the desk writes these, from one thread, and each of its transactions commits on its own. */
     private static <T> AggregateConfigurer<T> cached(Class<T> type, long size) {
-        CaffeineAggregateCache cache = new CaffeineAggregateCache(size);
+        CaffeineCache cache = new CaffeineCache(size);
         return AggregateConfigurer.defaultConfiguration(type).configureCache(configuration -> cache);
     }
 

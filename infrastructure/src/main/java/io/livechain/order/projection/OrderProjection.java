@@ -1,5 +1,6 @@
 package io.livechain.order.projection;
 
+import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.DELIVERY;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_LINE;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_VIEW;
@@ -51,7 +52,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -62,7 +62,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
-import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,14 +71,13 @@ import org.springframework.stereotype.Component;
  * An order's overall stock is not stored but derived from its lines when read.
  *
  * <p>Those overwrites must come in the order they happened, yet they belong to other aggregates than the order:
- * this processing group therefore sequences events per order (see {@link #ordersSequencedPerOrder()}), so all of
- * one order's events are handled by the same segment, in the order they were stored.
+ * the views' processing group therefore sequences events per order (see {@link #sequenceOf}), so all of one
+ * order's events are handled by the same segment, in the order they were stored.
  */
 @Component
-@ProcessingGroup(OrderProjection.PROCESSING_GROUP)
+@ProcessingGroup(Views.PROCESSING_GROUP)
 public class OrderProjection {
 
-    static final String PROCESSING_GROUP = "orders";
     static final int MAX_PAGE_SIZE = 200;
 
     private final DSLContext db;
@@ -89,14 +87,7 @@ public class OrderProjection {
     }
 
     /** One sequence per order, whichever aggregate the event comes from; other events keep the default policy. */
-    @Bean
-    static ConfigurerModule ordersSequencedPerOrder() {
-        return configurer -> configurer
-                .eventProcessing()
-                .registerSequencingPolicy(PROCESSING_GROUP, config -> OrderProjection::sequenceOf);
-    }
-
-    static Object sequenceOf(EventMessage<?> message) {
+    public static Object sequenceOf(EventMessage<?> message) {
         if (message.getPayload() instanceof ConcernsOrder event) {
             return event.orderId().toString();
         }

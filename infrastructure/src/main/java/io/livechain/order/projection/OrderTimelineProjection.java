@@ -1,5 +1,6 @@
 package io.livechain.order.projection;
 
+import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_TIMELINE;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_VIEW;
 import static org.jooq.impl.DSL.field;
@@ -39,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the events themselves are read from the event store, exactly as stored, when the timeline is asked for.
  */
 @Component
-@ProcessingGroup("order-timeline")
+@ProcessingGroup(Views.PROCESSING_GROUP)
 public class OrderTimelineProjection {
 
     // Axon's table: no jOOQ code is generated for the event store, so its columns are named here.

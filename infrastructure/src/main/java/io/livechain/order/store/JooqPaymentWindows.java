@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -27,15 +28,18 @@ public class JooqPaymentWindows implements PaymentWindows {
         if (windows.isEmpty()) {
             return;
         }
-        var insert = db.insertInto(
-                PAYMENT_WINDOW, PAYMENT_WINDOW.ORDER_ID, PAYMENT_WINDOW.LIVE_STREAM_ID, PAYMENT_WINDOW.DUE_AT);
+        // one statement rendered once, bound per window (the driver sends it as multi-row inserts)
+        var insert = db.batch(db.insertInto(
+                        PAYMENT_WINDOW, PAYMENT_WINDOW.ORDER_ID, PAYMENT_WINDOW.LIVE_STREAM_ID, PAYMENT_WINDOW.DUE_AT)
+                .values((UUID) null, null, null)
+                .onConflictDoNothing());
         for (Window window : windows) {
-            insert = insert.values(
+            insert = insert.bind(
                     window.orderId().value(),
                     window.liveStreamId().value(),
                     window.dueAt().atOffset(ZoneOffset.UTC));
         }
-        insert.onConflictDoNothing().execute();
+        insert.execute();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.livechain.participant.projection;
 
+import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.PARTICIPANT;
 
 import io.livechain.infrastructure.jooq.read_model.tables.records.ParticipantRecord;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /** The directory of participants; the insert is idempotent, so redelivery and replay are harmless. */
 @Component
-@ProcessingGroup("participants")
+@ProcessingGroup(Views.PROCESSING_GROUP)
 public class ParticipantProjection {
 
     private final DSLContext db;

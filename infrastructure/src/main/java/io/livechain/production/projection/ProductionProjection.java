@@ -1,5 +1,6 @@
 package io.livechain.production.projection;
 
+import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.BATCH_ORDER;
 import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCTION_BATCH;
 
@@ -40,7 +41,7 @@ import org.springframework.stereotype.Component;
  * batch event is applied once, guarded by the batch's sequence number.
  */
 @Component
-@ProcessingGroup("production")
+@ProcessingGroup(Views.PROCESSING_GROUP)
 public class ProductionProjection {
 
     private final DSLContext db;

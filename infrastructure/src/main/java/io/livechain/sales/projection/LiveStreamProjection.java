@@ -1,5 +1,6 @@
 package io.livechain.sales.projection;
 
+import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.LIVE_STREAM;
 import static io.livechain.infrastructure.jooq.read_model.Tables.LIVE_STREAM_OFFER;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_LINE;
@@ -43,7 +44,7 @@ import org.springframework.stereotype.Component;
  * {@code orders} read model), so it is as fresh as the orders are.
  */
 @Component
-@ProcessingGroup("live-streams")
+@ProcessingGroup(Views.PROCESSING_GROUP)
 public class LiveStreamProjection {
 
     private static final List<String> NOT_HOLDING = List.of(OrderStatus.CANCELLED.name(), OrderStatus.EXPIRED.name());

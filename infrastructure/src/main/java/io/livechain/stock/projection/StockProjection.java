@@ -1,5 +1,6 @@
 package io.livechain.stock.projection;
 
+import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.INVENTORY;
 import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCT;
 import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCTION_BATCH;
@@ -47,7 +48,7 @@ import org.springframework.stereotype.Component;
  * therefore skipped.
  */
 @Component
-@ProcessingGroup("stock")
+@ProcessingGroup(Views.PROCESSING_GROUP)
 public class StockProjection {
 
     private final DSLContext db;

@@ -2,20 +2,21 @@ package io.livechain.infrastructure.axon;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 
 /**
  * Keeps hot aggregates (a live stream in the middle of a flash sale, its SKU's inventory) in memory between
- * commands, so they are not rebuilt from thousands of events each time. Bounded by count, unlike a weak-reference
+ * commands, so they are not rebuilt from thousands of events each time; likewise sagas and their associations. Bounded by count, unlike a weak-reference
  * cache that any garbage collection may empty. Axon evicts an entry whenever a unit of work that touched it rolls
  * back.
  */
-final class CaffeineAggregateCache implements Cache {
+final class CaffeineCache implements Cache {
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
 
-    CaffeineAggregateCache(long maximumSize) {
+    CaffeineCache(long maximumSize) {
         this.entries = Caffeine.newBuilder().maximumSize(maximumSize).build();
     }
 
@@ -39,6 +40,12 @@ final class CaffeineAggregateCache implements Cache {
     @SuppressWarnings("unchecked")
     public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
         return (T) entries.get(key, ignored -> valueSupplier.get());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        entries.asMap().computeIfPresent(key, (k, value) -> update.apply((V) value));
     }
 
     @Override

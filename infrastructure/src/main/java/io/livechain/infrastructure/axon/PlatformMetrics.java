@@ -1,0 +1,62 @@
+package io.livechain.infrastructure.axon;
+
+import io.livechain.desk.Desk;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an operator watches during a sale, read when scraped and never on a hot thread: how many events each event
+ * processor is behind the head of the event store ({@code livechain.events.behind}, the read models' lag), and how
+ * many requests wait at the desk ({@code livechain.desk.queued}).
+ */
+@Component
+public class PlatformMetrics {
+
+    private final MeterRegistry meters;
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final Desk desk;
+
+    public PlatformMetrics(
+            MeterRegistry meters, EventProcessingConfiguration processing, EventStore eventStore, Desk desk) {
+        this.meters = meters;
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.desk = desk;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void register() {
+        Gauge.builder("livechain.desk.queued", desk, Desk::queued)
+                .description("requests waiting to be decided by the desk")
+                .register(meters);
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Gauge.builder("livechain.events.behind", streaming, this::eventsBehind)
+                        .description("events stored that this event processor has not handled yet")
+                        .tag("processor", name)
+                        .baseUnit("events")
+                        .register(meters);
+            }
+        });
+    }
+
+    private double eventsBehind(StreamingEventProcessor processor) {
+        TrackingToken head = eventStore.createHeadToken();
+        OptionalLong headPosition = head == null ? OptionalLong.of(0) : head.position();
+        long slowest = processor.processingStatus().values().stream()
+                .map(status -> status.getCurrentPosition())
+                .mapToLong(position -> position.orElse(0))
+                .min()
+                .orElse(0);
+        return Math.max(0, headPosition.orElse(0) - slowest);
+    }
+}
