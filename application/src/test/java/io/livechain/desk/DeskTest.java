@@ -54,20 +54,14 @@ class DeskTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T19:00:00Z");
 
-    private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
-    private final EmbeddedEventStore eventStore =
-            EmbeddedEventStore.builder().storageEngine(storage).build();
-    private final CountingTransactions transactions = new CountingTransactions();
-    private final RecordedAnswers answers = new RecordedAnswers();
-    private final StoredWindows windows = new StoredWindows();
+    private InMemoryDesk platform;
     private Desk desk;
 
     @AfterEach
     void closeDesk() throws InterruptedException {
-        if (desk != null) {
-            desk.close();
+        if (platform != null) {
+            platform.close();
         }
-        eventStore.shutDown();
     }
 
     @Test
@@ -81,7 +75,7 @@ class DeskTest {
         desk.start();
         // then every one is answered, after a single commit of all three
         assertThat(List.of(first.get(), second.get(), third.get())).allMatch(DeskTest::accepted);
-        assertThat(transactions.commits).hasValue(1);
+        assertThat(platform.transactions.commits).hasValue(1);
         assertThat(streamsCreated()).containsExactlyInAnyOrder("first", "second", "third");
     }
 
@@ -104,7 +98,7 @@ class DeskTest {
                 });
         assertThat(List.of(before.get(), after.get())).allMatch(DeskTest::accepted);
         assertThat(streamsCreated()).containsExactlyInAnyOrder("before", "after");
-        assertThat(transactions.commits).hasValue(1);
+        assertThat(platform.transactions.commits).hasValue(1);
     }
 
     @Test
@@ -123,7 +117,7 @@ class DeskTest {
         assertThat(List.of(before.get(), after.get())).allMatch(DeskTest::accepted);
         assertThatThrownBy(failing::get).isInstanceOf(ExecutionException.class);
         assertThat(streamsCreated()).containsExactlyInAnyOrder("before", "after");
-        assertThat(transactions.rollbacks.get()).isPositive();
+        assertThat(platform.transactions.rollbacks.get()).isPositive();
     }
 
     @Test
@@ -198,7 +192,7 @@ class DeskTest {
                 .isEqualTo(new DeskOutcome.Replayed(((DeskOutcome.Answered) first.get()).response()));
         assertThat(other.get()).isInstanceOf(DeskOutcome.KeyReused.class);
         assertThat(streamsCreated()).containsExactly("once");
-        assertThat(answers.recorded).containsOnlyKeys(key);
+        assertThat(platform.answers.recorded).containsOnlyKeys(key);
     }
 
     @Test
@@ -207,7 +201,7 @@ class DeskTest {
         desk = desk(100, Duration.ofSeconds(5));
         OrderId opened = OrderId.random();
         OrderId closed = OrderId.random();
-        windows.stored.put(closed, new PaymentWindows.Window(closed, LiveStreamId.random(), NOW));
+        platform.windows.stored.put(closed, new PaymentWindows.Window(closed, LiveStreamId.random(), NOW));
         var open = desk.submitAndKeep(request("open", state -> Decision.accept("open", changes -> changes
                 .openPaymentWindow(new PaymentWindows.Window(opened, LiveStreamId.random(), NOW.plusSeconds(60))))));
         var close = desk.submitAndKeep(
@@ -216,39 +210,14 @@ class DeskTest {
         desk.start();
         // then
         assertThat(List.of(open.get(), close.get())).allMatch(DeskTest::accepted);
-        assertThat(windows.stored).containsOnlyKeys(opened);
+        assertThat(platform.windows.stored).containsOnlyKeys(opened);
     }
 
     // --- the desk and its requests ------------------------------------------------------------------------------
 
     private Desk desk(int queueCapacity, Duration answerBudget) {
-        DeskRepositories repositories = new DeskRepositories(
-                EventSourcingRepository.builder(LiveStream.class)
-                        .eventStore(eventStore)
-                        .build(),
-                EventSourcingRepository.builder(Inventory.class)
-                        .eventStore(eventStore)
-                        .build(),
-                EventSourcingRepository.builder(Product.class).eventStore(eventStore).build(),
-                EventSourcingRepository.builder(Order.class).eventStore(eventStore).build(),
-                EventSourcingRepository.builder(Participant.class)
-                        .eventStore(eventStore)
-                        .build(),
-                EventSourcingRepository.builder(ProductionBatch.class)
-                        .eventStore(eventStore)
-                        .build(),
-                EventSourcingRepository.builder(Delivery.class)
-                        .eventStore(eventStore)
-                        .build());
-        return new Desk(
-                () -> repositories,
-                transactions,
-                answers,
-                windows,
-                List.of(),
-                new AvailabilityBoard(),
-                Clock.fixed(NOW, ZoneOffset.UTC),
-                new Desk.Settings(500, queueCapacity, answerBudget));
+        platform = new InMemoryDesk(NOW, queueCapacity, answerBudget);
+        return platform.desk;
     }
 
     private static DeskRequest<String> schedule(String title) {
@@ -287,8 +256,7 @@ class DeskTest {
     }
 
     private List<String> streamsCreated() {
-        return storage.readEvents(null, false)
-                .map(EventMessage::getPayload)
+        return platform.payloads().stream()
                 .filter(payload -> payload instanceof io.livechain.sales.event.LiveStreamScheduled)
                 .map(payload -> ((io.livechain.sales.event.LiveStreamScheduled) payload).title())
                 .collect(Collectors.toList());
@@ -306,90 +274,6 @@ class DeskTest {
         public RecordedResponse rejection(BusinessRuleViolation violation) {
             return new RecordedResponse(
                     null, 409, "problem", null, violation.code().getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    /** Counts the batches' commits and rollbacks. */
-    private static final class CountingTransactions implements TransactionManager {
-        final AtomicInteger commits = new AtomicInteger();
-        final AtomicInteger rollbacks = new AtomicInteger();
-
-        @Override
-        public Transaction startTransaction() {
-            return new Transaction() {
-                @Override
-                public void commit() {
-                    commits.incrementAndGet();
-                }
-
-                @Override
-                public void rollback() {
-                    rollbacks.incrementAndGet();
-                }
-            };
-        }
-    }
-
-    private static final class RecordedAnswers implements IdempotentRequests {
-        final Map<Key, RecordedResponse> recorded = new ConcurrentHashMap<>();
-
-        @Override
-        public boolean tryLock(UUID apiKeyId, String idempotencyKey) {
-            return true;
-        }
-
-        @Override
-        public java.util.Optional<RecordedResponse> find(UUID apiKeyId, String idempotencyKey) {
-            return java.util.Optional.ofNullable(recorded.get(new Key(apiKeyId, idempotencyKey)));
-        }
-
-        @Override
-        public void record(UUID apiKeyId, String idempotencyKey, RecordedResponse response) {
-            recorded.put(new Key(apiKeyId, idempotencyKey), response);
-        }
-
-        @Override
-        public Map<Key, RecordedResponse> findAll(Collection<Key> keys) {
-            return keys.stream()
-                    .filter(recorded::containsKey)
-                    .collect(Collectors.toMap(key -> key, recorded::get, (a, b) -> a));
-        }
-
-        @Override
-        public void recordAll(Map<Key, RecordedResponse> responses) {
-            recorded.putAll(responses);
-        }
-
-        @Override
-        public boolean mightHaveRecorded(Key key) {
-            return recorded.containsKey(key);
-        }
-
-        @Override
-        public int forgetBefore(Instant instant) {
-            return 0;
-        }
-    }
-
-    private static final class StoredWindows implements PaymentWindows {
-        final Map<OrderId, Window> stored = new ConcurrentHashMap<>();
-
-        @Override
-        public void openAll(Collection<Window> opened) {
-            opened.forEach(window -> stored.put(window.orderId(), window));
-        }
-
-        @Override
-        public void closeAll(Collection<OrderId> orderIds) {
-            orderIds.forEach(stored::remove);
-        }
-
-        @Override
-        public List<Window> dueBy(Instant instant, int limit) {
-            return stored.values().stream()
-                    .filter(window -> !window.dueAt().isAfter(instant))
-                    .limit(limit)
-                    .toList();
         }
     }
 }

@@ -1,0 +1,211 @@
+package io.livechain.desk;
+
+import io.livechain.access.IdempotentRequests;
+import io.livechain.access.IdempotentRequests.Key;
+import io.livechain.access.IdempotentRequests.RecordedResponse;
+import io.livechain.catalog.Product;
+import io.livechain.delivery.Delivery;
+import io.livechain.order.Order;
+import io.livechain.order.OrderId;
+import io.livechain.participant.Participant;
+import io.livechain.production.ProductionBatch;
+import io.livechain.sales.LiveStream;
+import io.livechain.stock.Inventory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+
+/**
+ * A desk on real aggregates and an in-memory event store, for tests: the transaction manager counts commits, and
+ * answers, payment windows and time are kept in memory.
+ */
+final class InMemoryDesk implements AutoCloseable {
+
+    final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+    final EmbeddedEventStore eventStore =
+            EmbeddedEventStore.builder().storageEngine(storage).build();
+    final CountingTransactions transactions = new CountingTransactions();
+    final RecordedAnswers answers = new RecordedAnswers();
+    final StoredWindows windows = new StoredWindows();
+    final MovableClock clock;
+    final Desk desk;
+
+    InMemoryDesk(Instant now, int queueCapacity, Duration answerBudget) {
+        this.clock = new MovableClock(now);
+        DeskRepositories repositories = new DeskRepositories(
+                EventSourcingRepository.builder(LiveStream.class)
+                        .eventStore(eventStore)
+                        .build(),
+                EventSourcingRepository.builder(Inventory.class)
+                        .eventStore(eventStore)
+                        .build(),
+                EventSourcingRepository.builder(Product.class).eventStore(eventStore).build(),
+                EventSourcingRepository.builder(Order.class).eventStore(eventStore).build(),
+                EventSourcingRepository.builder(Participant.class)
+                        .eventStore(eventStore)
+                        .build(),
+                EventSourcingRepository.builder(ProductionBatch.class)
+                        .eventStore(eventStore)
+                        .build(),
+                EventSourcingRepository.builder(Delivery.class)
+                        .eventStore(eventStore)
+                        .build());
+        this.desk = new Desk(
+                () -> repositories,
+                transactions,
+                answers,
+                windows,
+                List.of(),
+                new AvailabilityBoard(),
+                clock,
+                new Desk.Settings(500, queueCapacity, answerBudget));
+    }
+
+    /** Stores an aggregate's history as given, event by event. */
+    void given(String type, Object aggregateId, Object... events) {
+        for (int i = 0; i < events.length; i++) {
+            storage.appendEvents(new GenericDomainEventMessage<>(type, aggregateId.toString(), i, events[i]));
+        }
+    }
+
+    /** Every payload stored, oldest first. */
+    List<Object> payloads() {
+        return storage.readEvents(null, false).map(EventMessage::getPayload).collect(Collectors.toList());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        desk.close();
+        eventStore.shutDown();
+    }
+
+    /** Counts the batches' commits and rollbacks. */
+    static final class CountingTransactions implements TransactionManager {
+        final AtomicInteger commits = new AtomicInteger();
+        final AtomicInteger rollbacks = new AtomicInteger();
+
+        @Override
+        public Transaction startTransaction() {
+            return new Transaction() {
+                @Override
+                public void commit() {
+                    commits.incrementAndGet();
+                }
+
+                @Override
+                public void rollback() {
+                    rollbacks.incrementAndGet();
+                }
+            };
+        }
+    }
+
+    static final class RecordedAnswers implements IdempotentRequests {
+        final Map<Key, RecordedResponse> recorded = new ConcurrentHashMap<>();
+
+        @Override
+        public boolean tryLock(UUID apiKeyId, String idempotencyKey) {
+            return true;
+        }
+
+        @Override
+        public Optional<RecordedResponse> find(UUID apiKeyId, String idempotencyKey) {
+            return Optional.ofNullable(recorded.get(new Key(apiKeyId, idempotencyKey)));
+        }
+
+        @Override
+        public void record(UUID apiKeyId, String idempotencyKey, RecordedResponse response) {
+            recorded.put(new Key(apiKeyId, idempotencyKey), response);
+        }
+
+        @Override
+        public Map<Key, RecordedResponse> findAll(Collection<Key> keys) {
+            return keys.stream()
+                    .filter(recorded::containsKey)
+                    .collect(Collectors.toMap(key -> key, recorded::get, (a, b) -> a));
+        }
+
+        @Override
+        public void recordAll(Map<Key, RecordedResponse> responses) {
+            recorded.putAll(responses);
+        }
+
+        @Override
+        public boolean mightHaveRecorded(Key key) {
+            return recorded.containsKey(key);
+        }
+
+        @Override
+        public int forgetBefore(Instant instant) {
+            return 0;
+        }
+    }
+
+    static final class StoredWindows implements PaymentWindows {
+        final Map<OrderId, Window> stored = new ConcurrentHashMap<>();
+
+        @Override
+        public void openAll(Collection<Window> opened) {
+            opened.forEach(window -> stored.put(window.orderId(), window));
+        }
+
+        @Override
+        public void closeAll(Collection<OrderId> orderIds) {
+            orderIds.forEach(stored::remove);
+        }
+
+        @Override
+        public List<Window> dueBy(Instant instant, int limit) {
+            return stored.values().stream()
+                    .filter(window -> !window.dueAt().isAfter(instant))
+                    .limit(limit)
+                    .toList();
+        }
+    }
+
+    /** Time that a test moves on. */
+    static final class MovableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MovableClock(Instant start) {
+            this.now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration duration) {
+            now.accumulateAndGet(Instant.EPOCH, (current, ignored) -> current.plus(duration));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
