@@ -199,7 +199,8 @@ final class BatchScope implements DeskState, DeskChanges {
 
     private <T> Aggregate<T> existing(Object id, Repository<T> repository, String identifier) {
         return load(id, repository, identifier)
-                .orElseThrow(() -> new IllegalStateException("a decision changes " + identifier + ", which it never saw"));
+                .orElseThrow(
+                        () -> new IllegalStateException("a decision changes " + identifier + ", which it never saw"));
     }
 
     private <T> Aggregate<T> create(Repository<T> repository, Callable<T> creation, Function<T, Object> idOf) {

@@ -307,7 +307,8 @@ public final class Desk implements AutoCloseable {
             try {
                 decision.changes().applyTo(scope);
             } catch (BusinessRuleViolation violation) {
-                throw new IllegalStateException("rule broken while applying a decision: " + violation.code(), violation);
+                throw new IllegalStateException(
+                        "rule broken while applying a decision: " + violation.code(), violation);
             }
             return withFingerprint(request.renderer().success(decision.result()));
         }

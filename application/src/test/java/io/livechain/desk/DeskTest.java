@@ -3,46 +3,26 @@ package io.livechain.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.livechain.access.IdempotentRequests;
 import io.livechain.access.IdempotentRequests.Key;
 import io.livechain.access.IdempotentRequests.RecordedResponse;
-import io.livechain.catalog.Product;
-import io.livechain.delivery.Delivery;
-import io.livechain.order.Order;
 import io.livechain.order.OrderId;
-import io.livechain.participant.Participant;
 import io.livechain.participant.ParticipantId;
-import io.livechain.production.ProductionBatch;
 import io.livechain.sales.LiveStream;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.OfferTerms;
 import io.livechain.sales.SoldOut;
 import io.livechain.sales.command.ScheduleLiveStream;
 import io.livechain.shared.BusinessRuleViolation;
-import io.livechain.stock.Inventory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.axonframework.common.transaction.Transaction;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,11 +71,12 @@ class DeskTest {
         // when
         desk.start();
         // then the rejection is answered as such, and only the others left events
-        assertThat(rejected.get())
-                .isInstanceOfSatisfying(DeskOutcome.Answered.class, answered -> {
-                    assertThat(answered.response().status()).isEqualTo(409);
-                    assertThat(answered.response().body()).asString(StandardCharsets.UTF_8).isEqualTo("sold-out");
-                });
+        assertThat(rejected.get()).isInstanceOfSatisfying(DeskOutcome.Answered.class, answered -> {
+            assertThat(answered.response().status()).isEqualTo(409);
+            assertThat(answered.response().body())
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("sold-out");
+        });
         assertThat(List.of(before.get(), after.get())).allMatch(DeskTest::accepted);
         assertThat(streamsCreated()).containsExactlyInAnyOrder("before", "after");
         assertThat(platform.transactions.commits).hasValue(1);
@@ -106,10 +87,12 @@ class DeskTest {
         // given a request whose changes fail (a bug, not a rule) between two sound ones
         desk = desk(100, Duration.ofSeconds(5));
         var before = desk.submitAndKeep(schedule("before"));
-        var failing = desk.submitAndKeep(request("failing", state -> Decision.accept("failing", changes -> {
-            changes.newLiveStream(() -> new LiveStream(scheduleCommand("failing")));
-            throw new IllegalStateException("a bug while applying");
-        })));
+        var failing = desk.submitAndKeep(request(
+                "failing",
+                state -> Decision.accept("failing", changes -> {
+                    changes.newLiveStream(() -> new LiveStream(scheduleCommand("failing")));
+                    throw new IllegalStateException("a bug while applying");
+                })));
         var after = desk.submitAndKeep(schedule("after"));
         // when
         desk.start();
@@ -124,10 +107,12 @@ class DeskTest {
     void an_error_while_applying_is_rolled_back_like_any_failure() throws Exception {
         // given a request whose changes throw an Error after applying an event
         desk = desk(100, Duration.ofSeconds(5));
-        var erring = desk.submitAndKeep(request("erring", state -> Decision.accept("erring", changes -> {
-            changes.newLiveStream(() -> new LiveStream(scheduleCommand("erring")));
-            throw new StackOverflowError("deep");
-        })));
+        var erring = desk.submitAndKeep(request(
+                "erring",
+                state -> Decision.accept("erring", changes -> {
+                    changes.newLiveStream(() -> new LiveStream(scheduleCommand("erring")));
+                    throw new StackOverflowError("deep");
+                })));
         var after = desk.submitAndKeep(schedule("after"));
         // when
         desk.start();
@@ -164,8 +149,8 @@ class DeskTest {
         // when a caller's budget runs out
         DeskOutcome outcome = desk.decide(request("too-late", state -> {
             decided.set(true);
-            return Decision.accept("too-late", changes -> changes.newLiveStream(
-                    () -> new LiveStream(scheduleCommand("too-late"))));
+            return Decision.accept(
+                    "too-late", changes -> changes.newLiveStream(() -> new LiveStream(scheduleCommand("too-late"))));
         }));
         desk.start();
         var next = desk.submitAndKeep(schedule("next"));
@@ -188,8 +173,7 @@ class DeskTest {
         desk.start();
         // then the first is decided, the retry gets its answer, the other body is refused
         assertThat(accepted(first.get())).isTrue();
-        assertThat(retry.get())
-                .isEqualTo(new DeskOutcome.Replayed(((DeskOutcome.Answered) first.get()).response()));
+        assertThat(retry.get()).isEqualTo(new DeskOutcome.Replayed(((DeskOutcome.Answered) first.get()).response()));
         assertThat(other.get()).isInstanceOf(DeskOutcome.KeyReused.class);
         assertThat(streamsCreated()).containsExactly("once");
         assertThat(platform.answers.recorded).containsOnlyKeys(key);
@@ -202,8 +186,12 @@ class DeskTest {
         OrderId opened = OrderId.random();
         OrderId closed = OrderId.random();
         platform.windows.stored.put(closed, new PaymentWindows.Window(closed, LiveStreamId.random(), NOW));
-        var open = desk.submitAndKeep(request("open", state -> Decision.accept("open", changes -> changes
-                .openPaymentWindow(new PaymentWindows.Window(opened, LiveStreamId.random(), NOW.plusSeconds(60))))));
+        var open = desk.submitAndKeep(request(
+                "open",
+                state -> Decision.accept(
+                        "open",
+                        changes -> changes.openPaymentWindow(
+                                new PaymentWindows.Window(opened, LiveStreamId.random(), NOW.plusSeconds(60))))));
         var close = desk.submitAndKeep(
                 request("close", state -> Decision.accept("close", changes -> changes.closePaymentWindow(closed))));
         // when
@@ -221,8 +209,10 @@ class DeskTest {
     }
 
     private static DeskRequest<String> schedule(String title) {
-        return request(title, state -> Decision.accept(title, changes -> changes.newLiveStream(
-                () -> new LiveStream(scheduleCommand(title)))));
+        return request(
+                title,
+                state -> Decision.accept(
+                        title, changes -> changes.newLiveStream(() -> new LiveStream(scheduleCommand(title)))));
     }
 
     private static ScheduleLiveStream scheduleCommand(String title) {

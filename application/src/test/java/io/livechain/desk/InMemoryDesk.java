@@ -57,8 +57,12 @@ final class InMemoryDesk implements AutoCloseable {
                 EventSourcingRepository.builder(Inventory.class)
                         .eventStore(eventStore)
                         .build(),
-                EventSourcingRepository.builder(Product.class).eventStore(eventStore).build(),
-                EventSourcingRepository.builder(Order.class).eventStore(eventStore).build(),
+                EventSourcingRepository.builder(Product.class)
+                        .eventStore(eventStore)
+                        .build(),
+                EventSourcingRepository.builder(Order.class)
+                        .eventStore(eventStore)
+                        .build(),
                 EventSourcingRepository.builder(Participant.class)
                         .eventStore(eventStore)
                         .build(),

@@ -67,8 +67,7 @@ class PaymentWindowSweeperTest {
                         List.of(new OfferTerms(SKU, new BigDecimal("9.90"), 1, 1, false))),
                 new LiveStreamStarted(stream));
         platform.desk.start();
-        sweeper = new PaymentWindowSweeper(
-                platform.windows, platform.desk, platform.clock, Duration.ofSeconds(1), 500);
+        sweeper = new PaymentWindowSweeper(platform.windows, platform.desk, platform.clock, Duration.ofSeconds(1), 500);
     }
 
     @AfterEach
@@ -85,8 +84,9 @@ class PaymentWindowSweeperTest {
         platform.clock.advance(Duration.ofMinutes(30));
         sweeper.sweep();
         // then the order expired, its window is gone and the next buyer gets the unit
-        assertThat(platform.payloads()).anyMatch(payload -> payload instanceof OrderExpired expired
-                && expired.orderId().equals(order));
+        assertThat(platform.payloads())
+                .anyMatch(payload -> payload instanceof OrderExpired expired
+                        && expired.orderId().equals(order));
         assertThat(platform.windows.stored).isEmpty();
         assertThat(status(placeOutcome("next-buyer"))).isEqualTo(201);
     }
@@ -133,8 +133,9 @@ class PaymentWindowSweeperTest {
         assertThat(sweep.get()).isEqualTo(1);
         assertThat(blocking.get()).isInstanceOf(DeskOutcome.Answered.class);
         assertThat(queued).allSatisfy(future -> assertThat(future.get()).isInstanceOf(DeskOutcome.Answered.class));
-        assertThat(platform.payloads()).anyMatch(payload -> payload instanceof OrderExpired expired
-                && expired.orderId().equals(order));
+        assertThat(platform.payloads())
+                .anyMatch(payload -> payload instanceof OrderExpired expired
+                        && expired.orderId().equals(order));
         assertThat(platform.windows.stored).isEmpty();
         assertThat(status(placeOutcome("next-buyer"))).isEqualTo(201);
     }
@@ -164,7 +165,9 @@ class PaymentWindowSweeperTest {
     }
 
     private static int status(DeskOutcome outcome) {
-        return outcome instanceof DeskOutcome.Answered answered ? answered.response().status() : -1;
+        return outcome instanceof DeskOutcome.Answered answered
+                ? answered.response().status()
+                : -1;
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
@@ -183,8 +186,7 @@ class PaymentWindowSweeperTest {
 
         @Override
         public RecordedResponse rejection(BusinessRuleViolation violation) {
-            return new RecordedResponse(
-                    null, 409, null, null, violation.code().getBytes(StandardCharsets.UTF_8));
+            return new RecordedResponse(null, 409, null, null, violation.code().getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -82,12 +82,8 @@ class AxonWiringIT extends PlatformIT {
 
     @Test
     void projections_run_in_pooled_streaming_processors_with_a_postgresql_dead_letter_queue() {
-        assertThat(eventProcessing.eventProcessor("views"))
-                .get()
-                .isInstanceOf(PooledStreamingEventProcessor.class);
-        assertThat(eventProcessing.deadLetterQueue("views"))
-                .get()
-                .isInstanceOf(JdbcSequencedDeadLetterQueue.class);
+        assertThat(eventProcessing.eventProcessor("views")).get().isInstanceOf(PooledStreamingEventProcessor.class);
+        assertThat(eventProcessing.deadLetterQueue("views")).get().isInstanceOf(JdbcSequencedDeadLetterQueue.class);
     }
 
     @Test

@@ -37,7 +37,8 @@ public record OrderPacking(ParticipantId warehouseId, OrderId orderId, int parce
         for (String sku : order.skus()) {
             InventoryId inventoryId = InventoryId.of(merchantId, sku);
             Inventory inventory = state.inventory(inventoryId).orElseThrow(OrderNotFound::new);
-            boolean here = inventory.reservedAt(orderId).filter(warehouseId::equals).isPresent();
+            boolean here =
+                    inventory.reservedAt(orderId).filter(warehouseId::equals).isPresent();
             anyHere |= here;
             allHere &= here;
             inventories.add(inventoryId);
@@ -66,8 +67,8 @@ public record OrderPacking(ParticipantId warehouseId, OrderId orderId, int parce
             changes.order(orderId, o -> o.handle(new PackOrder(orderId, warehouseId, parcels)));
             inventories.forEach(inventoryId -> changes.inventory(
                     inventoryId, inventory -> inventory.handle(new ShipOrderStock(inventoryId, orderId))));
-            changes.newDelivery(() -> new Delivery(
-                    new OfferDelivery(deliveryId, orderId, merchantId, warehouseId, zone, parcels)));
+            changes.newDelivery(
+                    () -> new Delivery(new OfferDelivery(deliveryId, orderId, merchantId, warehouseId, zone, parcels)));
         });
     }
 

@@ -1,5 +1,6 @@
 package io.livechain.order.desk;
 
+import io.livechain.catalog.Sku;
 import io.livechain.catalog.UnknownSku;
 import io.livechain.desk.Decision;
 import io.livechain.desk.DeskState;
@@ -14,20 +15,19 @@ import io.livechain.order.StockState;
 import io.livechain.order.command.PlaceOrder;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStream;
+import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.OfferTerms;
 import io.livechain.sales.RequestedLine;
 import io.livechain.sales.SoldOut;
 import io.livechain.sales.UnknownLiveStream;
 import io.livechain.sales.command.AdmitOrder;
-import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.InvalidField;
 import io.livechain.stock.Allocation;
 import io.livechain.stock.Inventory;
 import io.livechain.stock.InventoryId;
 import io.livechain.stock.command.AllocateStock;
 import java.time.Duration;
 import java.time.Instant;
-import io.livechain.catalog.Sku;
-import io.livechain.shared.InvalidField;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,9 +58,7 @@ public record OrderPlacement(
         Objects.requireNonNull(merchantId, "merchantId");
         InvalidField.require(liveStreamId != null, "liveStreamId", "is required");
         InvalidField.require(
-                buyerId != null && BUYER.matcher(buyerId).matches(),
-                "buyerId",
-                "1 to 64 letters, digits or . _ : @ -");
+                buyerId != null && BUYER.matcher(buyerId).matches(), "buyerId", "1 to 64 letters, digits or . _ : @ -");
         InvalidField.require(
                 lines != null && !lines.isEmpty() && lines.size() <= MAX_LINES,
                 "lines",

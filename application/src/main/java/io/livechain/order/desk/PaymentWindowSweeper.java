@@ -98,9 +98,12 @@ public final class PaymentWindowSweeper implements AutoCloseable {
 
     private static DeskRequest<Boolean> expiry(PaymentWindows.Window window) {
         Map<String, Object> audit = Map.of(
-                AuditMetadata.CORRELATION_ID, UUID.randomUUID().toString(),
-                AuditMetadata.ACTOR_ROLE, AuditMetadata.SYSTEM_ROLE,
-                AuditMetadata.ACTOR_ID, "payment-window");
+                AuditMetadata.CORRELATION_ID,
+                UUID.randomUUID().toString(),
+                AuditMetadata.ACTOR_ROLE,
+                AuditMetadata.SYSTEM_ROLE,
+                AuditMetadata.ACTOR_ID,
+                "payment-window");
         return new DeskRequest<>(
                 new ExpireOrder(window.orderId(), window.dueAt()),
                 audit,

@@ -26,7 +26,8 @@ final class UnitsBack {
 
     /** Looks up, while deciding, what holds the order's units. */
     static UnitsBack of(Order order, DeskState state) {
-        UnitsBack back = new UnitsBack(order, state.liveStream(order.liveStreamId()).isPresent());
+        UnitsBack back =
+                new UnitsBack(order, state.liveStream(order.liveStreamId()).isPresent());
         for (String sku : order.skus()) {
             InventoryId inventoryId = InventoryId.of(order.merchantId(), sku);
             if (state.inventory(inventoryId).isPresent()) {

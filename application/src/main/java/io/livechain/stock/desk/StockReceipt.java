@@ -47,8 +47,7 @@ public record StockReceipt(ParticipantId warehouseId, ParticipantId merchantId, 
             }
             changes.inventory(
                     inventoryId,
-                    inventory ->
-                            inventory.handle(new ReceiveStock(inventoryId, warehouseId, zone, quantity, batchId)));
+                    inventory -> inventory.handle(new ReceiveStock(inventoryId, warehouseId, zone, quantity, batchId)));
         });
     }
 

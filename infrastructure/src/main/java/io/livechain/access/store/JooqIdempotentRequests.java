@@ -30,10 +30,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JooqIdempotentRequests implements IdempotentRequests {
 
-    private static final Funnel<Key> KEY_FUNNEL = (key, into) -> into.putLong(
-                    key.apiKeyId().getMostSignificantBits())
-            .putLong(key.apiKeyId().getLeastSignificantBits())
-            .putString(key.idempotencyKey(), StandardCharsets.UTF_8);
+    private static final Funnel<Key> KEY_FUNNEL =
+            (key, into) -> into.putLong(key.apiKeyId().getMostSignificantBits())
+                    .putLong(key.apiKeyId().getLeastSignificantBits())
+                    .putString(key.idempotencyKey(), StandardCharsets.UTF_8);
 
     private final DSLContext db;
     private final Clock clock;
@@ -41,9 +41,7 @@ public class JooqIdempotentRequests implements IdempotentRequests {
     private volatile BloomFilter<Key> recordedKeys;
 
     public JooqIdempotentRequests(
-            DSLContext db,
-            Clock clock,
-            @Value("${livechain.idempotency.expected-keys:10000000}") long expectedKeys) {
+            DSLContext db, Clock clock, @Value("${livechain.idempotency.expected-keys:10000000}") long expectedKeys) {
         this.db = db;
         this.clock = clock;
         this.expectedKeys = expectedKeys;

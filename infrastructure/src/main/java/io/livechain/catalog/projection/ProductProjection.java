@@ -1,6 +1,5 @@
 package io.livechain.catalog.projection;
 
-import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCT;
 
 import io.livechain.catalog.event.ProductDefined;
@@ -8,6 +7,7 @@ import io.livechain.catalog.query.FindProduct;
 import io.livechain.catalog.query.ListProducts;
 import io.livechain.catalog.query.ProductView;
 import io.livechain.infrastructure.jooq.read_model.tables.records.ProductRecord;
+import io.livechain.infrastructure.projection.Views;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.livechain.delivery.projection;
 
-import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.DELIVERY;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_LINE;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_VIEW;
@@ -21,6 +20,7 @@ import io.livechain.delivery.query.ListCourierDeliveries;
 import io.livechain.delivery.query.ListDeliveryOffers;
 import io.livechain.delivery.query.PickListEntry;
 import io.livechain.infrastructure.jooq.read_model.tables.records.DeliveryRecord;
+import io.livechain.infrastructure.projection.Views;
 import io.livechain.order.OrderStatus;
 import io.livechain.order.ShippingAddress;
 import io.livechain.order.StockState;

@@ -1,9 +1,9 @@
 package io.livechain.forecast.projection;
 
-import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.DEMAND;
 
 import io.livechain.infrastructure.projection.BatchWrites;
+import io.livechain.infrastructure.projection.Views;
 import io.livechain.order.OrderLine;
 import io.livechain.order.event.OrderPlaced;
 import java.time.ZoneOffset;

@@ -5,8 +5,8 @@ import io.livechain.catalog.Product;
 import io.livechain.delivery.Delivery;
 import io.livechain.delivery.policy.OrderFollowsDeliveryPolicy;
 import io.livechain.desk.AvailabilityBoard;
-import io.livechain.desk.DeskRepositories;
 import io.livechain.desk.Desk;
+import io.livechain.desk.DeskRepositories;
 import io.livechain.desk.PaymentWindows;
 import io.livechain.infrastructure.projection.Views;
 import io.livechain.order.Order;
@@ -56,8 +56,7 @@ public class DomainModelConfiguration {
                 .configureAggregate(cached(LiveStream.class, cachedAggregates))
                 .configureAggregate(cached(Inventory.class, cachedAggregates))
                 .eventProcessing(processing -> processing
-                        .registerSaga(
-                                ReplenishmentSaga.class, saga -> saga.configureSagaStore(config -> cachedSagas))
+                        .registerSaga(ReplenishmentSaga.class, saga -> saga.configureSagaStore(config -> cachedSagas))
                         // an empty dead-letter queue is known to be empty: no look-up per event
                         .registerDeadLetteringEventHandlerInvokerConfiguration(
                                 Views.PROCESSING_GROUP, (config, invoker) -> invoker.enableSequenceIdentifierCache())

@@ -1,6 +1,5 @@
 package io.livechain.order.projection;
 
-import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.DELIVERY;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_LINE;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_VIEW;
@@ -14,6 +13,7 @@ import io.livechain.infrastructure.jooq.read_model.tables.records.DeliveryRecord
 import io.livechain.infrastructure.jooq.read_model.tables.records.OrderLineRecord;
 import io.livechain.infrastructure.jooq.read_model.tables.records.OrderViewRecord;
 import io.livechain.infrastructure.projection.BatchWrites;
+import io.livechain.infrastructure.projection.Views;
 import io.livechain.order.ConcernsOrder;
 import io.livechain.order.OrderId;
 import io.livechain.order.OrderLine;

@@ -1,6 +1,5 @@
 package io.livechain.order.projection;
 
-import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_TIMELINE;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_VIEW;
 import static org.jooq.impl.DSL.field;
@@ -9,6 +8,7 @@ import static org.jooq.impl.DSL.table;
 
 import io.livechain.audit.AuditMetadata;
 import io.livechain.infrastructure.projection.BatchWrites;
+import io.livechain.infrastructure.projection.Views;
 import io.livechain.order.ConcernsOrder;
 import io.livechain.order.query.FindOrderTimeline;
 import io.livechain.order.query.OrderTimeline;

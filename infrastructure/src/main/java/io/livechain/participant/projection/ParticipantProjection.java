@@ -1,9 +1,9 @@
 package io.livechain.participant.projection;
 
-import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.PARTICIPANT;
 
 import io.livechain.infrastructure.jooq.read_model.tables.records.ParticipantRecord;
+import io.livechain.infrastructure.projection.Views;
 import io.livechain.participant.ParticipantKind;
 import io.livechain.participant.event.ParticipantRegistered;
 import io.livechain.participant.query.FindParticipant;

@@ -1,10 +1,10 @@
 package io.livechain.production.projection;
 
-import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.BATCH_ORDER;
 import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCTION_BATCH;
 
 import io.livechain.infrastructure.jooq.read_model.tables.records.ProductionBatchRecord;
+import io.livechain.infrastructure.projection.Views;
 import io.livechain.production.BatchStatus;
 import io.livechain.production.event.BatchReceived;
 import io.livechain.production.event.BatchShipped;

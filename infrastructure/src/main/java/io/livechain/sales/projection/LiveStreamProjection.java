@@ -1,6 +1,5 @@
 package io.livechain.sales.projection;
 
-import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.LIVE_STREAM;
 import static io.livechain.infrastructure.jooq.read_model.Tables.LIVE_STREAM_OFFER;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_LINE;
@@ -10,6 +9,7 @@ import static org.jooq.impl.DSL.when;
 
 import io.livechain.infrastructure.jooq.read_model.tables.records.LiveStreamOfferRecord;
 import io.livechain.infrastructure.jooq.read_model.tables.records.LiveStreamRecord;
+import io.livechain.infrastructure.projection.Views;
 import io.livechain.order.OrderStatus;
 import io.livechain.order.StockState;
 import io.livechain.sales.LiveStreamId;

@@ -1,6 +1,5 @@
 package io.livechain.stock.projection;
 
-import io.livechain.infrastructure.projection.Views;
 import static io.livechain.infrastructure.jooq.read_model.Tables.INVENTORY;
 import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCT;
 import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCTION_BATCH;
@@ -9,6 +8,7 @@ import static io.livechain.infrastructure.jooq.read_model.Tables.STOCK_LEVEL;
 import io.livechain.infrastructure.jooq.read_model.tables.records.InventoryRecord;
 import io.livechain.infrastructure.jooq.read_model.tables.records.StockLevelRecord;
 import io.livechain.infrastructure.projection.BatchWrites;
+import io.livechain.infrastructure.projection.Views;
 import io.livechain.participant.ParticipantId;
 import io.livechain.stock.InventoryId;
 import io.livechain.stock.event.BackorderCancelled;

@@ -3,8 +3,8 @@ package io.livechain.web.merchant;
 import io.livechain.access.Caller;
 import io.livechain.order.OrderId;
 import io.livechain.order.command.CancelOrder;
-import io.livechain.order.desk.OrderCancellation;
 import io.livechain.order.command.PayOrder;
+import io.livechain.order.desk.OrderCancellation;
 import io.livechain.order.query.FindOrder;
 import io.livechain.order.query.FindOrderTimeline;
 import io.livechain.order.query.ListOrders;
@@ -134,7 +134,6 @@ class OrderController {
                 .join()
                 .orElseThrow(() -> new ResourceNotFound("order"));
     }
-
 
     record Payment(
             @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2)

@@ -116,9 +116,10 @@ public final class OrderIntake implements Filter {
         }
         long started = System.nanoTime();
         String presented = request.getHeader(CorrelationIdFilter.HEADER);
-        String correlationId = presented != null && SANE_REQUEST_ID.matcher(presented).matches()
-                ? presented
-                : UUID.randomUUID().toString();
+        String correlationId =
+                presented != null && SANE_REQUEST_ID.matcher(presented).matches()
+                        ? presented
+                        : UUID.randomUUID().toString();
         response.setHeader(CorrelationIdFilter.HEADER, correlationId);
         MDC.put(CorrelationIdFilter.MDC_KEY, correlationId);
         Answer answer;
@@ -135,10 +136,12 @@ public final class OrderIntake implements Filter {
             MDC.remove(CorrelationIdFilter.MDC_KEY);
         }
         answer.writeTo(response);
-        timers.computeIfAbsent(answer.status, status -> Timer.builder("livechain.orders.placement")
-                        .description("POST /api/v1/orders, by answer status")
-                        .tag("status", Integer.toString(status))
-                        .register(meters))
+        timers.computeIfAbsent(
+                        answer.status,
+                        status -> Timer.builder("livechain.orders.placement")
+                                .description("POST /api/v1/orders, by answer status")
+                                .tag("status", Integer.toString(status))
+                                .register(meters))
                 .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
@@ -221,8 +224,7 @@ public final class OrderIntake implements Filter {
                 board.certainRejection(merchantId, placement.liveStreamId(), placement.lines());
         if (certainNo.isPresent()) {
             if (idempotentRequests.mightHaveRecorded(key)) {
-                Optional<RecordedResponse> earlier =
-                        idempotentRequests.find(key.apiKeyId(), key.idempotencyKey());
+                Optional<RecordedResponse> earlier = idempotentRequests.find(key.apiKeyId(), key.idempotencyKey());
                 if (earlier.isPresent()) {
                     return Arrays.equals(earlier.get().requestHash(), fingerprint)
                             ? Answer.replayed(earlier.get())

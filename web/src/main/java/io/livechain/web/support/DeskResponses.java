@@ -61,35 +61,29 @@ public class DeskResponses {
             byte[] fingerprint,
             UseCase<R> useCase,
             Function<R, Answer> success) {
-        return new DeskRequest<>(
-                command,
-                auditMetaData,
-                key,
-                fingerprint,
-                useCase,
-                new DeskRequest.Renderer<>() {
-                    @Override
-                    public RecordedResponse success(R result) {
-                        Answer answer = success.apply(result);
-                        return new RecordedResponse(
-                                null,
-                                answer.status().value(),
-                                MediaType.APPLICATION_JSON_VALUE,
-                                answer.location(),
-                                json.writeValueAsBytes(answer.body()));
-                    }
+        return new DeskRequest<>(command, auditMetaData, key, fingerprint, useCase, new DeskRequest.Renderer<>() {
+            @Override
+            public RecordedResponse success(R result) {
+                Answer answer = success.apply(result);
+                return new RecordedResponse(
+                        null,
+                        answer.status().value(),
+                        MediaType.APPLICATION_JSON_VALUE,
+                        answer.location(),
+                        json.writeValueAsBytes(answer.body()));
+            }
 
-                    @Override
-                    public RecordedResponse rejection(BusinessRuleViolation violation) {
-                        ProblemDetail problem = ApiExceptionHandler.problemFor(violation);
-                        return new RecordedResponse(
-                                null,
-                                problem.getStatus(),
-                                MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                                null,
-                                json.writeValueAsBytes(problem));
-                    }
-                });
+            @Override
+            public RecordedResponse rejection(BusinessRuleViolation violation) {
+                ProblemDetail problem = ApiExceptionHandler.problemFor(violation);
+                return new RecordedResponse(
+                        null,
+                        problem.getStatus(),
+                        MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        null,
+                        json.writeValueAsBytes(problem));
+            }
+        });
     }
 
     /**

@@ -60,8 +60,8 @@ class OverloadIT extends PlatformIT {
                 .isEqualTo("sold-out");
     }
 
-    private static List<Api.Response> all(List<Attempt> attempts, java.util.function.Function<Attempt, Api.Response> send)
-            throws Exception {
+    private static List<Api.Response> all(
+            List<Attempt> attempts, java.util.function.Function<Attempt, Api.Response> send) throws Exception {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Api.Response>> futures = new ArrayList<>();
             for (Attempt attempt : attempts) {

@@ -49,7 +49,8 @@ class PaymentWindowIT extends PlatformIT {
         String stream = sale.liveStream("EXP-1", 1, 1, false, 1);
         var placed = sale.order(stream, "slow-payer", "EXP-1", 1).json();
         String orderId = placed.get("id").asString();
-        assertThat(storedWindow(orderId)).containsExactly(Instant.parse(placed.get("paymentDueAt").asString()));
+        assertThat(storedWindow(orderId))
+                .containsExactly(Instant.parse(placed.get("paymentDueAt").asString()));
         assertThat(sale.order(stream, "next-buyer", "EXP-1", 1).problemType()).isEqualTo("sold-out");
         // when its payment window closes
         clock.advance(Duration.ofMinutes(1));
@@ -95,7 +96,8 @@ class PaymentWindowIT extends PlatformIT {
     }
 
     private List<Instant> storedWindow(String orderId) {
-        return jdbc.queryForList(
+        return jdbc
+                .queryForList(
                         "SELECT due_at FROM desk.payment_window WHERE order_id = ?",
                         Timestamp.class,
                         UUID.fromString(orderId))
