@@ -37,20 +37,20 @@ import io.livechain.order.query.OrderView.OrderLineView;
 import io.livechain.participant.ParticipantId;
 import io.livechain.stock.event.BackorderCancelled;
 import io.livechain.stock.event.BackorderFilled;
-import io.livechain.stock.event.BackorderPlaced;
 import io.livechain.stock.event.StockReleased;
-import io.livechain.stock.event.StockReserved;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -97,49 +97,109 @@ public class OrderProjection {
     @EventHandler
     void on(OrderPlaced event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
         ShippingAddress address = event.shippingAddress();
-        write(db.insertInto(ORDER_VIEW)
-                .set(ORDER_VIEW.ID, event.orderId().value())
-                .set(ORDER_VIEW.MERCHANT_ID, event.merchantId().value())
-                .set(ORDER_VIEW.LIVE_STREAM_ID, event.liveStreamId().value())
-                .set(ORDER_VIEW.BUYER_ID, event.buyerId())
-                .set(ORDER_VIEW.STATUS, OrderStatus.PLACED.name())
-                .set(ORDER_VIEW.SHIP_ZONE, address == null ? null : address.zone())
-                .set(ORDER_VIEW.SHIP_LINE1, address == null ? null : address.line1())
-                .set(ORDER_VIEW.SHIP_CITY, address == null ? null : address.city())
-                .set(ORDER_VIEW.SHIP_RECIPIENT, address == null ? null : address.recipient())
-                .set(ORDER_VIEW.TOTAL, event.total())
-                .set(ORDER_VIEW.PAYMENT_DUE_AT, utc(event.paymentDueAt()))
+        List<?> order = Arrays.asList(
+                event.orderId().value(),
+                event.merchantId().value(),
+                event.liveStreamId().value(),
+                event.buyerId(),
+                OrderStatus.PLACED.name(),
+                address == null ? null : address.zone(),
+                address == null ? null : address.line1(),
+                address == null ? null : address.city(),
+                address == null ? null : address.recipient(),
+                event.total(),
+                utc(event.paymentDueAt()),
                 // milliseconds, the precision of the list cursor
-                .set(ORDER_VIEW.CREATED_AT, utc(event.placedAt().truncatedTo(ChronoUnit.MILLIS)))
-                .set(ORDER_VIEW.UPDATED_AT, utc(occurredAt))
-                .set(ORDER_VIEW.LAST_SEQUENCE, sequence)
-                .onConflictDoNothing());
-        for (int i = 0; i < event.lines().size(); i++) {
-            write(insertLine(event, i + 1, event.lines().get(i)));
-        }
+                utc(event.placedAt().truncatedTo(ChronoUnit.MILLIS)),
+                utc(occurredAt),
+                sequence);
+        inBatch(pending -> pending.placed(order, event));
     }
 
-    /** All writes of a batch of events go to the database together, in order, when the batch commits. */
+    /** Every other change of the batch, in the order it happened, after the batch's new orders. */
     private void write(Query query) {
-        BatchWrites.with(
-                OrderProjection.class.getName(),
-                ArrayList<Query>::new,
-                queries -> db.batch(queries).execute(),
-                queries -> queries.add(query));
+        inBatch(pending -> pending.changes.add(query));
     }
 
-    private Query insertLine(OrderPlaced order, int lineNo, OrderLine line) {
-        return db.insertInto(ORDER_LINE)
-                .set(ORDER_LINE.ORDER_ID, order.orderId().value())
-                .set(ORDER_LINE.SKU, line.sku())
-                .set(ORDER_LINE.LINE_NO, lineNo)
-                .set(ORDER_LINE.QUANTITY, line.quantity())
-                .set(ORDER_LINE.UNIT_PRICE, line.unitPrice())
-                .set(ORDER_LINE.STOCK, line.stock().name())
-                .set(ORDER_LINE.WAREHOUSE_ID, value(line.warehouseId()))
-                .set(ORDER_LINE.LIVE_STREAM_ID, order.liveStreamId().value())
-                .set(ORDER_LINE.MERCHANT_ID, order.merchantId().value())
-                .onConflictDoNothing();
+    /** The writes of the current batch of events go to the database together when the batch commits. */
+    private void inBatch(Consumer<Pending> write) {
+        BatchWrites.with(OrderProjection.class.getName(), Pending::new, Pending::flush, write);
+    }
+
+    /**
+     * A flash sale's batch is mostly new orders: they are inserted with one multi-row statement for the orders and
+     * one for their lines. An order's later changes (paid, packed...) can only follow its placement, so running
+     * them after the inserts keeps every order's history in order.
+     */
+    private final class Pending {
+
+        private final List<List<?>> orders = new ArrayList<>();
+        private final List<List<?>> lines = new ArrayList<>();
+        private final List<Query> changes = new ArrayList<>();
+
+        void placed(List<?> order, OrderPlaced event) {
+            orders.add(order);
+            for (int i = 0; i < event.lines().size(); i++) {
+                OrderLine line = event.lines().get(i);
+                lines.add(Arrays.asList(
+                        event.orderId().value(),
+                        line.sku(),
+                        i + 1,
+                        line.quantity(),
+                        line.unitPrice(),
+                        line.stock().name(),
+                        value(line.warehouseId()),
+                        event.liveStreamId().value(),
+                        event.merchantId().value()));
+            }
+        }
+
+        void flush() {
+            List<Query> all = new ArrayList<>();
+            if (!orders.isEmpty()) {
+                var insert = db.insertInto(
+                        ORDER_VIEW,
+                        List.of(
+                                ORDER_VIEW.ID,
+                                ORDER_VIEW.MERCHANT_ID,
+                                ORDER_VIEW.LIVE_STREAM_ID,
+                                ORDER_VIEW.BUYER_ID,
+                                ORDER_VIEW.STATUS,
+                                ORDER_VIEW.SHIP_ZONE,
+                                ORDER_VIEW.SHIP_LINE1,
+                                ORDER_VIEW.SHIP_CITY,
+                                ORDER_VIEW.SHIP_RECIPIENT,
+                                ORDER_VIEW.TOTAL,
+                                ORDER_VIEW.PAYMENT_DUE_AT,
+                                ORDER_VIEW.CREATED_AT,
+                                ORDER_VIEW.UPDATED_AT,
+                                ORDER_VIEW.LAST_SEQUENCE));
+                orders.forEach(insert::values);
+                all.add(insert.onConflictDoNothing());
+            }
+            if (!lines.isEmpty()) {
+                var insert = db.insertInto(
+                        ORDER_LINE,
+                        List.of(
+                                ORDER_LINE.ORDER_ID,
+                                ORDER_LINE.SKU,
+                                ORDER_LINE.LINE_NO,
+                                ORDER_LINE.QUANTITY,
+                                ORDER_LINE.UNIT_PRICE,
+                                ORDER_LINE.STOCK,
+                                ORDER_LINE.WAREHOUSE_ID,
+                                ORDER_LINE.LIVE_STREAM_ID,
+                                ORDER_LINE.MERCHANT_ID));
+                lines.forEach(insert::values);
+                all.add(insert.onConflictDoNothing());
+            }
+            all.addAll(changes);
+            if (all.size() == 1) {
+                all.getFirst().execute();
+            } else if (!all.isEmpty()) {
+                db.batch(all).execute();
+            }
+        }
     }
 
     @EventHandler
@@ -187,16 +247,6 @@ public class OrderProjection {
     }
 
     @EventHandler
-    void on(StockReserved event, @Timestamp Instant occurredAt) {
-        setLineStock(event.orderId(), event.sku(), StockState.RESERVED, value(event.warehouseId()), occurredAt);
-    }
-
-    @EventHandler
-    void on(BackorderPlaced event, @Timestamp Instant occurredAt) {
-        setLineStock(event.orderId(), event.sku(), StockState.BACKORDERED, null, occurredAt);
-    }
-
-    @EventHandler
     void on(BackorderFilled event, @Timestamp Instant occurredAt) {
         setLineStock(event.orderId(), event.sku(), StockState.RESERVED, value(event.warehouseId()), occurredAt);
     }
@@ -212,8 +262,9 @@ public class OrderProjection {
     }
 
     /**
-     * A stock event that comes before its order was placed (the allocation is decided first) finds no line and
-     * changes nothing: the placed order's lines already say the same. Setting the same state twice is harmless.
+     * Where a line's units stand after the order was placed. (A reservation or backorder at placement, which the
+     * desk applies just before the order itself, is already in the placed order's lines: it is not handled here.)
+     * Setting the same state twice is harmless.
      */
     private void setLineStock(OrderId orderId, String sku, StockState stock, UUID warehouseId, Instant occurredAt) {
         write(db.update(ORDER_LINE)
