@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
@@ -137,32 +138,41 @@ public class JooqIdempotentRequests implements IdempotentRequests {
         }
         BloomFilter<Key> filter = recordedKeys();
         responses.keySet().forEach(filter::put);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        // one statement rendered once, bound per answer (the driver sends it as multi-row inserts)
-        var insert = db.batch(db.insertInto(
-                        IDEMPOTENT_REQUEST,
-                        IDEMPOTENT_REQUEST.API_KEY_ID,
-                        IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY,
-                        IDEMPOTENT_REQUEST.REQUEST_HASH,
-                        IDEMPOTENT_REQUEST.STATUS_CODE,
-                        IDEMPOTENT_REQUEST.CONTENT_TYPE,
-                        IDEMPOTENT_REQUEST.LOCATION,
-                        IDEMPOTENT_REQUEST.RESPONSE_BODY,
-                        IDEMPOTENT_REQUEST.CREATED_AT)
-                .values((UUID) null, null, null, null, null, null, null, null));
+        int size = responses.size();
+        UUID[] apiKeyIds = new UUID[size];
+        String[] keys = new String[size];
+        byte[][] hashes = new byte[size][];
+        Integer[] statuses = new Integer[size];
+        String[] contentTypes = new String[size];
+        String[] locations = new String[size];
+        byte[][] bodies = new byte[size][];
+        int i = 0;
         for (var entry : responses.entrySet()) {
             RecordedResponse response = entry.getValue();
-            insert = insert.bind(
-                    entry.getKey().apiKeyId(),
-                    entry.getKey().idempotencyKey(),
-                    response.requestHash(),
-                    response.status(),
-                    response.contentType(),
-                    response.location(),
-                    response.body(),
-                    now);
+            apiKeyIds[i] = entry.getKey().apiKeyId();
+            keys[i] = entry.getKey().idempotencyKey();
+            hashes[i] = response.requestHash();
+            statuses[i] = response.status();
+            contentTypes[i] = response.contentType();
+            locations[i] = response.location();
+            bodies[i] = response.body();
+            i++;
         }
-        insert.execute();
+        // a batch of answers as one statement over arrays: nothing rendered or bound per answer
+        db.execute(
+                """
+                INSERT INTO access.idempotent_request
+                  (api_key_id, idempotency_key, request_hash, status_code, content_type, location, response_body,
+                   created_at)
+                SELECT a.*, {7} FROM unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}) AS a""",
+                DSL.val(apiKeyIds),
+                DSL.val(keys),
+                DSL.val(hashes, SQLDataType.BLOB.array()),
+                DSL.val(statuses),
+                DSL.val(contentTypes),
+                DSL.val(locations),
+                DSL.val(bodies, SQLDataType.BLOB.array()),
+                DSL.val(OffsetDateTime.now(clock)));
     }
 
     @Override

@@ -6,11 +6,13 @@ import io.livechain.desk.PaymentWindows;
 import io.livechain.order.OrderId;
 import io.livechain.sales.LiveStreamId;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** Payment windows in {@code desk.payment_window}: written in the desk's transaction, read by due time. */
@@ -28,18 +30,20 @@ public class JooqPaymentWindows implements PaymentWindows {
         if (windows.isEmpty()) {
             return;
         }
-        // one statement rendered once, bound per window (the driver sends it as multi-row inserts)
-        var insert = db.batch(db.insertInto(
-                        PAYMENT_WINDOW, PAYMENT_WINDOW.ORDER_ID, PAYMENT_WINDOW.LIVE_STREAM_ID, PAYMENT_WINDOW.DUE_AT)
-                .values((UUID) null, null, null)
-                .onConflictDoNothing());
+        UUID[] orderIds = new UUID[windows.size()];
+        UUID[] liveStreamIds = new UUID[windows.size()];
+        OffsetDateTime[] dueAts = new OffsetDateTime[windows.size()];
+        int i = 0;
         for (Window window : windows) {
-            insert = insert.bind(
-                    window.orderId().value(),
-                    window.liveStreamId().value(),
-                    window.dueAt().atOffset(ZoneOffset.UTC));
+            orderIds[i] = window.orderId().value();
+            liveStreamIds[i] = window.liveStreamId().value();
+            dueAts[i] = window.dueAt().atOffset(ZoneOffset.UTC);
+            i++;
         }
-        insert.execute();
+        // a batch's windows as one statement over arrays: nothing rendered or bound per window
+        db.execute("""
+                INSERT INTO desk.payment_window (order_id, live_stream_id, due_at)
+                SELECT * FROM unnest({0}, {1}, {2}) ON CONFLICT DO NOTHING""", DSL.val(orderIds), DSL.val(liveStreamIds), DSL.val(dueAts));
     }
 
     @Override
