@@ -102,6 +102,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
+        if (NulCharacters.in(body)) {
+            // PostgreSQL text cannot hold U+0000: stored in an event, it would fail every read model after it
+            problems.write(
+                    response,
+                    ProblemTypes.problem(
+                            HttpStatus.BAD_REQUEST,
+                            ProblemTypes.VALIDATION_FAILED,
+                            "text fields may not contain the character U+0000"));
+            return;
+        }
         CachedBodyRequest cached = new CachedBodyRequest(request, body);
         String key = request.getHeader(HEADER);
         if (key != null && !VALID_KEY.matcher(key).matches()) {
