@@ -18,6 +18,7 @@ import io.livechain.sales.event.LiveStreamStarted;
 import io.livechain.sales.event.OrderAdmitted;
 import io.livechain.sales.event.OrderUnitsReturned;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,6 +36,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * back). Admission is decided here, on the command side, one order after the other.
  */
 public class LiveStream {
+
+    /** Beyond these a stream's times or prices could not be stored or summed (read models, order totals). */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    private static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
 
     static final int MAX_OFFERS = 100;
     private static final Pattern BUYER = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
@@ -76,6 +83,9 @@ public class LiveStream {
                 || !command.startsAt().isBefore(command.endsAt())) {
             throw new InvalidLiveStream("startsAt must be before endsAt");
         }
+        if (command.startsAt().isBefore(EARLIEST) || command.endsAt().isAfter(LATEST)) {
+            throw new InvalidLiveStream("startsAt and endsAt must be between years 1970 and 9999");
+        }
         if (command.paymentWindowMinutes() < 1 || command.paymentWindowMinutes() > 7 * 24 * 60) {
             throw new InvalidLiveStream("paymentWindowMinutes must be between 1 and 10080");
         }
@@ -98,8 +108,9 @@ public class LiveStream {
         }
         if (offer.price() == null
                 || offer.price().signum() <= 0
-                || offer.price().stripTrailingZeros().scale() > 2) {
-            throw new InvalidLiveStream("offer price must be positive with at most 2 decimals");
+                || offer.price().stripTrailingZeros().scale() > 2
+                || offer.price().compareTo(MAX_PRICE) > 0) {
+            throw new InvalidLiveStream("offer price must be positive, at most 1000000, with at most 2 decimals");
         }
         if (offer.quantity() < 1 || offer.quantity() > 10_000_000) {
             throw new InvalidLiveStream("offer quantity must be between 1 and 10000000");

@@ -40,6 +40,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  */
 public class Inventory {
 
+    /** Counters are ints, here and in the read models: receipts stop well before they could overflow. */
+    static final int MAX_UNITS_RECEIVED = 1_000_000_000;
+
     @AggregateIdentifier
     private InventoryId inventoryId;
 
@@ -60,16 +63,20 @@ public class Inventory {
         apply(new InventoryOpened(command.inventoryId(), command.merchantId(), command.sku()));
     }
 
-    /** Throws unless a receipt of this many units can be taken. */
-    public static void checkReceipt(int quantity) {
+    /** Throws unless a receipt of this many units can be taken at that warehouse. */
+    public void checkReceipt(ParticipantId warehouseId, int quantity) {
         if (quantity < 1 || quantity > 10_000_000) {
             throw new InvalidReceipt("quantity must be between 1 and 10000000");
+        }
+        WarehouseStock stock = warehouses.get(warehouseId);
+        if (stock != null && (long) stock.received + quantity > MAX_UNITS_RECEIVED) {
+            throw new InvalidReceipt("a warehouse can hold at most " + MAX_UNITS_RECEIVED + " units received of a SKU");
         }
     }
 
     @CommandHandler
     public void handle(ReceiveStock command) {
-        checkReceipt(command.quantity());
+        checkReceipt(command.warehouseId(), command.quantity());
         apply(new StockReceived(
                 inventoryId,
                 sku,

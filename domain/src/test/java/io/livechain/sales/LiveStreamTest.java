@@ -250,6 +250,35 @@ class LiveStreamTest {
     }
 
     @Test
+    void rejects_an_offer_priced_above_a_million() {
+        // given no prior activity
+        fixture.givenNoPriorActivity()
+                // when
+                .when(scheduleOffering(new OfferTerms(DRESS, new BigDecimal("1000000.01"), 3, 2, false)))
+                // then
+                .expectException(InvalidLiveStream.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_times_that_could_not_be_stored() {
+        // given no prior activity
+        fixture.givenNoPriorActivity()
+                // when
+                .when(new ScheduleLiveStream(
+                        liveStreamId,
+                        merchant,
+                        TITLE,
+                        STARTS_AT,
+                        java.time.Instant.parse("+300000-01-01T00:00:00Z"),
+                        PAYMENT_WINDOW_MINUTES,
+                        List.of(DRESS_OFFER)))
+                // then
+                .expectException(InvalidLiveStream.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void rejects_an_offer_price_with_three_decimals() {
         // given no prior activity
         fixture.givenNoPriorActivity()

@@ -116,6 +116,17 @@ class InventoryTest {
     }
 
     @Test
+    void rejects_a_receipt_that_would_overflow_the_warehouse_count() {
+        // given a warehouse that has received all but a few of the units it can count
+        fixture.given(opened(), received(northWarehouse, NORTH, Inventory.MAX_UNITS_RECEIVED - 5))
+                // when
+                .when(receive(northWarehouse, NORTH, 6))
+                // then
+                .expectException(InvalidReceipt.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void rejects_a_receipt_of_zero_units() {
         // given
         fixture.given(opened())

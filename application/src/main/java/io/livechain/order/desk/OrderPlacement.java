@@ -6,6 +6,7 @@ import io.livechain.desk.Decision;
 import io.livechain.desk.DeskState;
 import io.livechain.desk.PaymentWindows;
 import io.livechain.desk.UseCase;
+import io.livechain.order.InvalidOrder;
 import io.livechain.order.Order;
 import io.livechain.order.OrderId;
 import io.livechain.order.OrderLine;
@@ -26,6 +27,7 @@ import io.livechain.stock.Allocation;
 import io.livechain.stock.Inventory;
 import io.livechain.stock.InventoryId;
 import io.livechain.stock.command.AllocateStock;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +52,9 @@ public record OrderPlacement(
 
     public static final int MAX_LINES = 50;
     public static final int MAX_QUANTITY = 10_000;
+    /** What an order's total can be stored as (twelve digits, two of them decimals). */
+    public static final BigDecimal MAX_TOTAL = new BigDecimal("9999999999.99");
+
     private static final Pattern BUYER = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
 
     /** A placement cannot exist with an invalid field: the request is refused before the desk sees it. */
@@ -106,6 +111,10 @@ public record OrderPlacement(
                             new OrderLine(line.sku(), line.quantity(), offer.price(), StockState.BACKORDERED, null);
                         case Allocation.Unavailable unavailable -> throw new SoldOut(line.sku());
                     });
+        }
+        BigDecimal total = decided.stream().map(OrderLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(MAX_TOTAL) > 0) {
+            throw new InvalidOrder("the order total may be at most " + MAX_TOTAL);
         }
         Instant placedAt = state.now();
         Duration paymentWindow = Duration.ofMinutes(stream.paymentWindowMinutes());

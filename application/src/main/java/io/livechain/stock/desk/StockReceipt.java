@@ -11,7 +11,6 @@ import io.livechain.production.ProductionBatch;
 import io.livechain.production.ReceiptExceedsShipment;
 import io.livechain.production.UnknownBatch;
 import io.livechain.production.command.ReceiveBatch;
-import io.livechain.stock.Inventory;
 import io.livechain.stock.InventoryId;
 import io.livechain.stock.command.ReceiveStock;
 import java.util.UUID;
@@ -25,12 +24,11 @@ public record StockReceipt(ParticipantId warehouseId, ParticipantId merchantId, 
 
     @Override
     public Decision<Received> decide(DeskState state) {
-        Inventory.checkReceipt(quantity);
         String zone = state.participant(warehouseId).map(Participant::zone).orElse(null);
         InventoryId inventoryId = InventoryId.of(merchantId, sku);
-        if (state.inventory(inventoryId).isEmpty()) {
-            throw new UnknownSku(sku, "in that merchant's catalogue");
-        }
+        state.inventory(inventoryId)
+                .orElseThrow(() -> new UnknownSku(sku, "in that merchant's catalogue"))
+                .checkReceipt(warehouseId, quantity);
         BatchId batch = batchId == null ? null : new BatchId(batchId);
         if (batch != null) {
             ProductionBatch found = state.batch(batch)

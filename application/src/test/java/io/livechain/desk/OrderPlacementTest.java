@@ -1,0 +1,141 @@
+package io.livechain.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.livechain.access.IdempotentRequests.RecordedResponse;
+import io.livechain.order.OrderId;
+import io.livechain.order.ShippingAddress;
+import io.livechain.order.desk.OrderPlacement;
+import io.livechain.participant.ParticipantId;
+import io.livechain.sales.LiveStreamId;
+import io.livechain.sales.OfferTerms;
+import io.livechain.sales.RequestedLine;
+import io.livechain.sales.event.LiveStreamScheduled;
+import io.livechain.sales.event.LiveStreamStarted;
+import io.livechain.shared.BusinessRuleViolation;
+import io.livechain.shared.InvalidField;
+import io.livechain.stock.InventoryId;
+import io.livechain.stock.event.InventoryOpened;
+import io.livechain.stock.event.StockReceived;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The flash-sale order as the desk decides it: what it refuses before anything changes. */
+class OrderPlacementTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T19:00:00Z");
+    private static final String SKU = "GOLD";
+
+    private final ParticipantId merchant = ParticipantId.random();
+    private final LiveStreamId stream = LiveStreamId.random();
+    private InMemoryDesk platform;
+
+    @BeforeEach
+    void aPreciousOfferOnAir() {
+        platform = new InMemoryDesk(NOW, 10, Duration.ofSeconds(5));
+        InventoryId inventory = InventoryId.of(merchant, SKU);
+        platform.given(
+                "Inventory",
+                inventory,
+                new InventoryOpened(inventory, merchant, SKU),
+                new StockReceived(inventory, SKU, ParticipantId.random(), "north", 20_000, null));
+        platform.given(
+                "LiveStream",
+                stream,
+                new LiveStreamScheduled(
+                        stream,
+                        merchant,
+                        "Gold bars",
+                        NOW,
+                        NOW.plusSeconds(3600),
+                        30,
+                        List.of(new OfferTerms(SKU, new BigDecimal("1000000.00"), 20_000, 10_000, false))),
+                new LiveStreamStarted(stream));
+        platform.desk.start();
+    }
+
+    @AfterEach
+    void close() throws InterruptedException {
+        platform.close();
+    }
+
+    @Test
+    void refuses_an_order_whose_total_could_not_be_stored_and_changes_nothing() {
+        // given the offer's price; when a buyer orders 10,000 at a million each
+        DeskOutcome outcome = place("whale", 10_000);
+        // then it is refused as invalid, and nothing was stored
+        assertThat(outcome).isInstanceOfSatisfying(DeskOutcome.Answered.class, answered -> {
+            assertThat(answered.response().status()).isEqualTo(400);
+            assertThat(answered.response().body())
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("invalid-order");
+        });
+        assertThat(platform.payloads()).hasSize(4); // the given history only
+        assertThat(platform.windows.stored).isEmpty();
+    }
+
+    @Test
+    void places_an_order_up_to_the_largest_total() {
+        assertThat(place("big-spender", 9_999))
+                .isInstanceOfSatisfying(
+                        DeskOutcome.Answered.class,
+                        answered -> assertThat(answered.response().status()).isEqualTo(201));
+    }
+
+    @Test
+    void a_placement_with_an_invalid_field_cannot_exist() {
+        assertThatThrownBy(() -> new OrderPlacement(
+                        OrderId.random(),
+                        merchant,
+                        stream,
+                        "buyer",
+                        List.of(new RequestedLine(SKU, 1)),
+                        new ShippingAddress("north", "1 Main St", "Springfield", "Ann\u0007")))
+                .isInstanceOfSatisfying(
+                        InvalidField.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("shippingAddress.recipient"));
+        assertThatThrownBy(() -> new OrderPlacement(
+                        OrderId.random(),
+                        merchant,
+                        stream,
+                        "buyer",
+                        List.of(new RequestedLine(SKU, 10_001)),
+                        new ShippingAddress("north", "1 Main St", "Springfield", "Ann")))
+                .isInstanceOfSatisfying(
+                        InvalidField.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("lines[0].quantity"));
+    }
+
+    private DeskOutcome place(String buyer, int quantity) {
+        OrderPlacement placement = new OrderPlacement(
+                OrderId.random(),
+                merchant,
+                stream,
+                buyer,
+                List.of(new RequestedLine(SKU, quantity)),
+                new ShippingAddress("north", "1 Main St", "Springfield", buyer));
+        return platform.desk.decide(new DeskRequest<>(placement, Map.of(), null, null, placement, new Answers<>()));
+    }
+
+    private static final class Answers<R> implements DeskRequest.Renderer<R> {
+        @Override
+        public RecordedResponse success(R result) {
+            return new RecordedResponse(null, 201, null, null, new byte[0]);
+        }
+
+        @Override
+        public RecordedResponse rejection(BusinessRuleViolation violation) {
+            int status = violation.kind() == BusinessRuleViolation.Kind.INVALID ? 400 : 409;
+            return new RecordedResponse(
+                    null, status, null, null, violation.code().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
