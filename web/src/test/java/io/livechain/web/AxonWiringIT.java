@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.livechain.infrastructure.axon.PostgresPersistenceExceptionResolver;
+import io.livechain.infrastructure.database.BackgroundThreads;
+import io.livechain.infrastructure.database.ConnectionPools;
+import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -68,6 +72,9 @@ class AxonWiringIT extends PlatformIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
     @Test
     void wires_the_postgresql_implementations() {
         assertThat(eventStorageEngine).isInstanceOf(JdbcEventStorageEngine.class);
@@ -84,6 +91,36 @@ class AxonWiringIT extends PlatformIT {
     void projections_run_in_pooled_streaming_processors_with_a_postgresql_dead_letter_queue() {
         assertThat(eventProcessing.eventProcessor("views")).get().isInstanceOf(PooledStreamingEventProcessor.class);
         assertThat(eventProcessing.deadLetterQueue("views")).get().isInstanceOf(JdbcSequencedDeadLetterQueue.class);
+    }
+
+    @Test
+    void event_processors_draw_from_the_background_pool_and_requests_from_their_own() throws Exception {
+        // the processors' threads are named the way the pools tell them apart
+        List<Thread> processorThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("WorkPackage[")
+                        || thread.getName().startsWith("Coordinator["))
+                .toList();
+        assertThat(processorThreads).isNotEmpty().allMatch(BackgroundThreads::isBackground);
+        assertThat(BackgroundThreads.isBackground(Thread.currentThread())).isFalse();
+        // and such a thread gets its connection from the background pool, any other thread from the requests'
+        assertThat(dataSource).isInstanceOf(ConnectionPools.class);
+        String[] sessionOfProcessor = new String[1];
+        Thread worker =
+                Thread.ofPlatform().name("WorkPackage[test]-0").start(() -> sessionOfProcessor[0] = applicationName());
+        worker.join();
+        assertThat(sessionOfProcessor[0]).isEqualTo(ConnectionPools.BACKGROUND);
+        assertThat(applicationName()).isNotEqualTo(ConnectionPools.BACKGROUND);
+    }
+
+    private String applicationName() {
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("SELECT current_setting('application_name')")) {
+            result.next();
+            return result.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

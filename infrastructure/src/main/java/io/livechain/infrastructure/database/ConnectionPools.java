@@ -17,6 +17,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public final class ConnectionPools extends DelegatingDataSource implements Closeable {
 
+    /** The application name of the background pool's database sessions. */
+    public static final String BACKGROUND = "livechain-background";
+
     private final HikariDataSource requests;
     private final HikariDataSource background;
 
@@ -26,6 +29,12 @@ public final class ConnectionPools extends DelegatingDataSource implements Close
         HikariConfig config = new HikariConfig();
         requests.copyStateTo(config);
         config.setPoolName(requests.getPoolName() + "-background");
+        // in pg_stat_activity, the background work's sessions say so (on the URL: the copied data source
+        // properties are the requests pool's own object)
+        if (config.getJdbcUrl() != null) {
+            config.setJdbcUrl(config.getJdbcUrl() + (config.getJdbcUrl().contains("?") ? "&" : "?") + "ApplicationName="
+                    + BACKGROUND);
+        }
         config.setMaximumPoolSize(backgroundPoolSize);
         if (config.getMinimumIdle() > backgroundPoolSize) {
             config.setMinimumIdle(backgroundPoolSize);
