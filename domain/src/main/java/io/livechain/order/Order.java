@@ -28,7 +28,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * A buyer's order, placed once its units were admitted by the offer and found (or queued) in stock. It must be
- * paid within the live stream's payment window, or it expires and its units go back. The admission desk places,
+ * paid within the live stream's payment window, or it expires and its units go back. The desk places,
  * cancels and expires orders (together with the units they hold); payment, packing and delivery come through the
  * command bus.
  */

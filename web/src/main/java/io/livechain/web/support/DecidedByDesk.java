@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The endpoint's change is decided and committed by the admission desk, in the desk's own batch transaction,
+ * The endpoint's change is decided and committed by the desk, in the desk's own batch transaction,
  * together with its idempotency record. The request filter then only checks the key and fingerprints the request;
  * it opens no transaction of its own.
  */
