@@ -16,6 +16,7 @@ import io.livechain.production.ProductionBatch;
 import io.livechain.production.saga.ReplenishmentSaga;
 import io.livechain.sales.LiveStream;
 import io.livechain.stock.Inventory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,12 +25,17 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers the event-sourced aggregates with Axon (the domain carries no Spring stereotypes, so they are listed
@@ -40,7 +46,15 @@ public class DomainModelConfiguration {
 
     @Bean
     public ConfigurerModule aggregates(
-            @Value("${livechain.desk.cached-aggregates:10000}") long cachedAggregates, SagaStore<Object> sagaStore) {
+            @Value("${livechain.desk.cached-aggregates:10000}") long cachedAggregates,
+            SagaStore<Object> sagaStore,
+            TransactionManager transactionManager,
+            PlatformTransactionManager platformTransactionManager,
+            JdbcTemplate jdbc,
+            Clock clock,
+            MeterRegistry meters) {
+        TransactionTemplate ownTransaction = new TransactionTemplate(platformTransactionManager);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         // a saga per SKU follows every reservation: kept in memory, it is not looked up and read per event
         SagaStore<Object> cachedSagas = CachingSagaStore.builder()
                 .delegateSagaStore(sagaStore)
@@ -57,6 +71,19 @@ public class DomainModelConfiguration {
                 .configureAggregate(cached(Inventory.class, cachedAggregates))
                 .eventProcessing(processing -> processing
                         .registerSaga(ReplenishmentSaga.class, saga -> saga.configureSagaStore(config -> cachedSagas))
+                        // a batch that fails on what an event holds is handled again event by event
+                        .registerErrorHandler(
+                                Views.PROCESSING_GROUP,
+                                config -> new IsolatingErrorHandler(
+                                        Views.PROCESSING_GROUP,
+                                        () -> config.eventProcessingConfiguration()
+                                                .eventProcessor(Views.PROCESSING_GROUP, AbstractEventProcessor.class)
+                                                .orElseThrow(),
+                                        transactionManager,
+                                        ownTransaction,
+                                        jdbc,
+                                        clock,
+                                        meters))
                         // an empty dead-letter queue is known to be empty: no look-up per event
                         .registerDeadLetteringEventHandlerInvokerConfiguration(
                                 Views.PROCESSING_GROUP, (config, invoker) -> invoker.enableSequenceIdentifierCache())
