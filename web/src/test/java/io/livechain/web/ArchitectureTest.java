@@ -1,5 +1,6 @@
 package io.livechain.web;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -8,6 +9,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import io.livechain.desk.DeskChanges;
+import io.livechain.desk.DeskState;
+import io.livechain.desk.UseCase;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +97,33 @@ class ArchitectureTest {
                 .that(in(infrastructure, "infrastructure"))
                 .should()
                 .dependOnClassesThat(in(web, "web"))
+                .check(all);
+    }
+
+    @Test
+    void every_desk_decision_is_a_named_use_case_in_its_contexts_desk_package() {
+        classes()
+                .that()
+                .implement(UseCase.class)
+                .and(in(application, "application"))
+                .should()
+                .resideInAPackage("io.livechain.*.desk")
+                .andShould()
+                .beRecords()
+                .check(all);
+    }
+
+    @Test
+    void only_the_desk_changes_its_aggregates() {
+        // endpoints hand use cases to the desk; reading or changing the desk's state is the desk's alone
+        noClasses()
+                .that(in(union(web, infrastructure), "web or infrastructure"))
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(DeskChanges.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(DeskState.class)
                 .check(all);
     }
 
