@@ -34,6 +34,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 public class Delivery {
 
     public static final int MAX_ATTEMPTS = 3;
+    private static final char CLAIM_SEPARATOR = '#';
+
     public static final String CLAIM_TIMEOUT = "claim-timeout";
 
     /** The identifier as a string: the claim-timeout deadline stores it and must find the delivery after a restart. */
@@ -47,6 +49,7 @@ public class Delivery {
     private DeliveryStatus status;
     private ParticipantId courierId;
     private int failedAttempts;
+    private int claims;
 
     protected Delivery() {}
 
@@ -84,27 +87,35 @@ public class Delivery {
             throw new DeliveryNotFound();
         }
         apply(new DeliveryClaimed(deliveryId, orderId, command.courierId()));
+        // names this claim (courier and how many claims the delivery has had), so that it expires this claim only
         deadlines.schedule(
-                command.claimTimeout(), CLAIM_TIMEOUT, command.courierId().toString());
+                command.claimTimeout(), CLAIM_TIMEOUT, command.courierId().toString() + CLAIM_SEPARATOR + claims);
     }
 
-    /** Claimed but not picked up in time: the delivery goes back on offer. */
+    /**
+     * Claimed but not picked up in time: the delivery goes back on offer. A timeout of a claim that was picked up
+     * meanwhile, or of an earlier claim, changes nothing; so pickup need not cancel it (db-scheduler cancels by scope
+     * only by reading every pending deadline).
+     */
     @DeadlineHandler(deadlineName = CLAIM_TIMEOUT)
-    void claimTimedOut(String claimant) {
-        if (status == DeliveryStatus.CLAIMED && courierId.toString().equals(claimant)) {
+    void claimTimedOut(String claim) {
+        int separator = claim.indexOf(CLAIM_SEPARATOR);
+        String claimant = separator < 0 ? claim : claim.substring(0, separator);
+        // deadlines set before claims were numbered name the courier only
+        boolean thisClaim = separator < 0 || Integer.parseInt(claim.substring(separator + 1)) == claims;
+        if (status == DeliveryStatus.CLAIMED && courierId.toString().equals(claimant) && thisClaim) {
             apply(new ClaimExpired(deliveryId, orderId, courierId));
         }
     }
 
     @CommandHandler
-    public void handle(PickUpDelivery command, DeadlineManager deadlines) {
+    public void handle(PickUpDelivery command) {
         requireCourier(command.courierId());
         if (status == DeliveryStatus.PICKED_UP) {
             return;
         }
         requireStatus(DeliveryStatus.CLAIMED, "picked up");
         apply(new DeliveryPickedUp(deliveryId, orderId, courierId));
-        deadlines.cancelAllWithinScope(CLAIM_TIMEOUT);
     }
 
     @CommandHandler
@@ -188,6 +199,7 @@ public class Delivery {
     void on(DeliveryClaimed event) {
         status = DeliveryStatus.CLAIMED;
         courierId = event.courierId();
+        claims++;
     }
 
     @EventSourcingHandler

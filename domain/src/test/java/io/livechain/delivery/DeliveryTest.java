@@ -253,14 +253,30 @@ class DeliveryTest {
     }
 
     @Test
-    void the_claim_timeout_does_not_fire_after_pickup() {
-        // given the delivery was claimed and picked up, which cancelled the timeout
+    void the_claim_timeout_after_pickup_changes_nothing() {
+        // given the delivery was claimed and picked up (pickup leaves the timeout scheduled: cancelling it would
+        // read every pending deadline)
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(offer(), claim(courier), pickUp(courier))
                 // when
                 .whenTimeElapses(CLAIM_TIMEOUT.multipliedBy(2))
                 // then
-                .expectTriggeredDeadlines()
+                .expectTriggeredDeadlinesWithName(Delivery.CLAIM_TIMEOUT)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_timeout_of_an_earlier_claim_does_not_expire_a_later_one() {
+        // given the courier claimed, picked up, failed, and claimed the re-offered delivery again, with a longer
+        // timeout
+        ClaimDelivery claimAgain =
+                new ClaimDelivery(deliveryId, courier, claim(courier).courierZones(), CLAIM_TIMEOUT.multipliedBy(2));
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(offer(), claim(courier), pickUp(courier), failAttempt(), claimAgain)
+                // when the first claim's timeout comes
+                .whenTimeElapses(CLAIM_TIMEOUT.plusSeconds(1))
+                // then the second claim still stands
+                .expectTriggeredDeadlinesWithName(Delivery.CLAIM_TIMEOUT)
                 .expectNoEvents();
     }
 
@@ -288,18 +304,6 @@ class DeliveryTest {
                 // then
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(pickedUp());
-    }
-
-    @Test
-    void picking_up_cancels_the_claim_timeout() {
-        // given the delivery was claimed, which scheduled the timeout
-        fixture.givenCommands(offer(), claim(courier))
-                // when
-                .when(pickUp(courier))
-                // then
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(pickedUp())
-                .expectNoScheduledDeadlines();
     }
 
     @Test
