@@ -91,6 +91,9 @@ public class Order {
         if (status != OrderStatus.PLACED) {
             throw new OrderNotPayable(status);
         }
+        if (command.at() != null && !command.at().isBefore(paymentDueAt)) {
+            throw new PaymentWindowClosed(paymentDueAt);
+        }
         if (command.amount() == null || command.amount().compareTo(total) != 0) {
             throw new PaymentAmountMismatch(total);
         }

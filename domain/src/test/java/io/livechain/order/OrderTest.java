@@ -76,7 +76,7 @@ class OrderTest {
     }
 
     private PayOrder pay(BigDecimal amount) {
-        return new PayOrder(orderId, merchant, amount, REFERENCE);
+        return new PayOrder(orderId, merchant, amount, REFERENCE, PLACED_AT.plusSeconds(60));
     }
 
     private PackOrder pack(int parcels) {
@@ -178,7 +178,7 @@ class OrderTest {
         // given
         fixture.given(placed())
                 // when
-                .when(new PayOrder(orderId, ParticipantId.random(), TOTAL, REFERENCE))
+                .when(new PayOrder(orderId, ParticipantId.random(), TOTAL, REFERENCE, PLACED_AT))
                 // then
                 .expectException(OrderNotFound.class)
                 .expectNoEvents();
@@ -200,7 +200,7 @@ class OrderTest {
         // given
         fixture.given(placed(), paid())
                 // when
-                .when(new PayOrder(orderId, merchant, TOTAL, "psp-other"))
+                .when(new PayOrder(orderId, merchant, TOTAL, "psp-other", PLACED_AT))
                 // then
                 .expectException(OrderNotPayable.class)
                 .expectNoEvents();
@@ -282,6 +282,17 @@ class OrderTest {
                 .when(new CancelOrder(orderId, ParticipantId.random(), "not mine"))
                 // then
                 .expectException(OrderNotFound.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_a_payment_after_the_payment_window_closed() {
+        // given the window closed, before the platform got to expire the order
+        fixture.given(placed())
+                // when
+                .when(new PayOrder(orderId, merchant, TOTAL, REFERENCE, PAYMENT_DUE_AT))
+                // then
+                .expectException(PaymentWindowClosed.class)
                 .expectNoEvents();
     }
 

@@ -32,6 +32,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -59,9 +60,11 @@ class OrderController {
     private final DeskResponses desk;
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final Clock clock;
 
-    OrderController(DeskResponses desk, CommandGateway commands, QueryGateway queries) {
+    OrderController(DeskResponses desk, CommandGateway commands, QueryGateway queries, Clock clock) {
         this.desk = desk;
+        this.clock = clock;
         this.commands = commands;
         this.queries = queries;
     }
@@ -70,7 +73,11 @@ class OrderController {
     @Operation(summary = "Record the buyer's payment of the order total, within the payment window")
     StatusChanged pay(@PathVariable UUID id, @Valid @RequestBody Payment body, @AuthenticationPrincipal Caller caller) {
         commands.sendAndWait(new PayOrder(
-                new OrderId(id), new ParticipantId(caller.participantId()), body.amount(), body.reference()));
+                new OrderId(id),
+                new ParticipantId(caller.participantId()),
+                body.amount(),
+                body.reference(),
+                clock.instant()));
         return new StatusChanged(id, "PAID");
     }
 
