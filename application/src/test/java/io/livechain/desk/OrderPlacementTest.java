@@ -114,6 +114,28 @@ class OrderPlacementTest {
                         invalid -> assertThat(invalid.field()).isEqualTo("lines[0].quantity"));
     }
 
+    @Test
+    void the_shipping_zone_is_kept_folded_so_that_couriers_of_the_zone_see_the_parcel() {
+        OrderPlacement placement = new OrderPlacement(
+                OrderId.random(),
+                merchant,
+                stream,
+                "buyer",
+                List.of(new RequestedLine(SKU, 1)),
+                new ShippingAddress(" North ", "1 Main St", "Springfield", "Ann"));
+        assertThat(placement.shippingAddress().zone()).isEqualTo("north");
+        assertThatThrownBy(() -> new OrderPlacement(
+                        OrderId.random(),
+                        merchant,
+                        stream,
+                        "buyer",
+                        List.of(new RequestedLine(SKU, 1)),
+                        new ShippingAddress("north pole", "1 Main St", "Springfield", "Ann")))
+                .isInstanceOfSatisfying(
+                        InvalidField.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("shippingAddress.zone"));
+    }
+
     private DeskOutcome place(String buyer, int quantity) {
         OrderPlacement placement = new OrderPlacement(
                 OrderId.random(),

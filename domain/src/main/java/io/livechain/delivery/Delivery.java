@@ -18,7 +18,9 @@ import io.livechain.delivery.event.DeliveryPickedUp;
 import io.livechain.delivery.event.ReturnConfirmed;
 import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
+import io.livechain.shared.Zone;
 import java.time.Duration;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -69,7 +71,7 @@ public class Delivery {
 
     @CommandHandler
     public void handle(ClaimDelivery command, DeadlineManager deadlines) {
-        if (!command.courierZones().contains(zone)) {
+        if (!servesZone(command.courierZones())) {
             throw new DeliveryNotFound(); // not for this courier's eyes, whatever its state
         }
         if ((status == DeliveryStatus.CLAIMED || status == DeliveryStatus.PICKED_UP)
@@ -83,13 +85,18 @@ public class Delivery {
             }
             throw new DeliveryTransitionNotAllowed(status, "claimed");
         }
-        if (!command.courierZones().contains(zone)) {
+        if (!servesZone(command.courierZones())) {
             throw new DeliveryNotFound();
         }
         apply(new DeliveryClaimed(deliveryId, orderId, command.courierId()));
         // names this claim (courier and how many claims the delivery has had), so that it expires this claim only
         deadlines.schedule(
                 command.claimTimeout(), CLAIM_TIMEOUT, command.courierId().toString() + CLAIM_SEPARATOR + claims);
+    }
+
+    /** Whether the courier serves the delivery's zone (zones compare case-blind). */
+    private boolean servesZone(List<String> courierZones) {
+        return courierZones.stream().map(Zone::fold).anyMatch(zone::equals);
     }
 
     /**
@@ -189,7 +196,7 @@ public class Delivery {
             deliveryId = event.deliveryId();
             orderId = event.orderId();
             warehouseId = event.warehouseId();
-            zone = event.zone();
+            zone = Zone.fold(event.zone()); // offers stored before zones were folded
         }
         status = DeliveryStatus.OFFERED;
         courierId = null;

@@ -4,8 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.livechain.participant.command.RegisterParticipant;
 import io.livechain.participant.event.ParticipantRegistered;
+import io.livechain.shared.Zone;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -17,7 +17,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 public class Participant {
 
     static final int MAX_NAME_LENGTH = 200;
-    private static final Pattern ZONE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     @AggregateIdentifier
     private ParticipantId participantId;
@@ -35,10 +34,9 @@ public class Participant {
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
             throw new InvalidRegistration("name must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
-        List<String> zones =
-                command.zones().stream().map(String::strip).distinct().toList();
+        List<String> zones = command.zones().stream().map(Zone::fold).distinct().toList();
         for (String zone : zones) {
-            if (!ZONE.matcher(zone).matches()) {
+            if (!Zone.isValid(zone)) {
                 throw new InvalidRegistration("zone '" + zone + "' must be 1 to 64 letters, digits, '-' or '_'");
             }
         }
@@ -66,7 +64,7 @@ public class Participant {
     void on(ParticipantRegistered event) {
         participantId = event.participantId();
         kind = event.kind();
-        zones = event.zones();
+        zones = event.zones().stream().map(Zone::fold).distinct().toList();
     }
 
     public ParticipantKind kind() {

@@ -7,6 +7,7 @@ import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.SoldOut;
+import io.livechain.shared.Zone;
 import io.livechain.stock.command.AllocateStock;
 import io.livechain.stock.command.OpenInventory;
 import io.livechain.stock.command.ReceiveStock;
@@ -205,7 +206,7 @@ public class Inventory {
                 .filter(entry -> entry.getValue().available() >= quantity)
                 .toList();
         return candidates.stream()
-                .filter(entry -> Objects.equals(entry.getValue().zone(), buyerZone))
+                .filter(entry -> Objects.equals(entry.getValue().zone(), Zone.fold(buyerZone)))
                 .max(byAvailable)
                 .or(() -> candidates.stream().max(byAvailable))
                 .map(Map.Entry::getKey);
@@ -295,7 +296,7 @@ public class Inventory {
         private int shipped;
 
         private WarehouseStock(String zone) {
-            this.zone = zone;
+            this.zone = Zone.fold(zone); // receipts stored before zones were folded
         }
 
         String zone() {

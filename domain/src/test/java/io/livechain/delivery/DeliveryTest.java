@@ -154,6 +154,17 @@ class DeliveryTest {
     }
 
     @Test
+    void a_courier_serves_a_zone_however_it_is_written() {
+        // given
+        fixture.given(offered())
+                // when
+                .when(new ClaimDelivery(deliveryId, courier, List.of(" " + NORTH.toUpperCase()), CLAIM_TIMEOUT))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(claimed(courier));
+    }
+
+    @Test
     void rejects_a_claim_by_a_courier_outside_the_zone() {
         // given
         fixture.given(offered())

@@ -37,6 +37,13 @@ class ParticipantTest {
     }
 
     @Test
+    void folds_zones_so_that_they_compare_case_blind() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterParticipant(id, ParticipantKind.COURIER, "Kai", List.of("North ", "north", " SOUTH")))
+                .expectEvents(new ParticipantRegistered(id, ParticipantKind.COURIER, "Kai", List.of("north", "south")));
+    }
+
+    @Test
     void rejects_a_blank_name() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterParticipant(id, ParticipantKind.FACTORY, "   ", List.of()))

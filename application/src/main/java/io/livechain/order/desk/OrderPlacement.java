@@ -23,6 +23,7 @@ import io.livechain.sales.SoldOut;
 import io.livechain.sales.UnknownLiveStream;
 import io.livechain.sales.command.AdmitOrder;
 import io.livechain.shared.InvalidField;
+import io.livechain.shared.Zone;
 import io.livechain.stock.Allocation;
 import io.livechain.stock.Inventory;
 import io.livechain.stock.InventoryId;
@@ -81,7 +82,15 @@ public record OrderPlacement(
         }
         lines = List.copyOf(lines);
         InvalidField.require(shippingAddress != null, "shippingAddress", "is required");
-        InvalidField.requireText(shippingAddress.zone(), 64, "shippingAddress.zone");
+        InvalidField.require(
+                Zone.isValid(Zone.fold(shippingAddress.zone())),
+                "shippingAddress.zone",
+                "1 to 64 letters, digits, '-' or '_' (compared case-blind)");
+        shippingAddress = new ShippingAddress(
+                Zone.fold(shippingAddress.zone()),
+                shippingAddress.line1(),
+                shippingAddress.city(),
+                shippingAddress.recipient());
         InvalidField.requireText(shippingAddress.line1(), 200, "shippingAddress.line1");
         InvalidField.requireText(shippingAddress.city(), 100, "shippingAddress.city");
         InvalidField.requireText(shippingAddress.recipient(), 200, "shippingAddress.recipient");

@@ -24,6 +24,7 @@ import io.livechain.infrastructure.projection.Views;
 import io.livechain.order.OrderStatus;
 import io.livechain.order.ShippingAddress;
 import io.livechain.order.StockState;
+import io.livechain.shared.Zone;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -63,7 +64,7 @@ public class DeliveryProjection {
                     .set(DELIVERY.ORDER_ID, event.orderId().value())
                     .set(DELIVERY.MERCHANT_ID, event.merchantId().value())
                     .set(DELIVERY.WAREHOUSE_ID, event.warehouseId().value())
-                    .set(DELIVERY.ZONE, event.zone())
+                    .set(DELIVERY.ZONE, Zone.fold(event.zone()))
                     .set(DELIVERY.PARCELS, event.parcels())
                     .set(DELIVERY.STATUS, DeliveryStatus.OFFERED.name())
                     .set(DELIVERY.FAILED_ATTEMPTS, 0)
@@ -133,7 +134,7 @@ public class DeliveryProjection {
     List<DeliveryOfferView> handle(ListDeliveryOffers query) {
         return db.selectFrom(DELIVERY)
                 .where(DELIVERY.STATUS.eq(DeliveryStatus.OFFERED.name()))
-                .and(DELIVERY.ZONE.in(query.zones()))
+                .and(DELIVERY.ZONE.in(query.zones().stream().map(Zone::fold).toList()))
                 .orderBy(DELIVERY.OFFERED_AT, DELIVERY.ID)
                 .limit(500)
                 .fetch(row -> new DeliveryOfferView(

@@ -9,6 +9,7 @@ import io.livechain.participant.event.ParticipantRegistered;
 import io.livechain.participant.query.FindParticipant;
 import io.livechain.participant.query.ListParticipants;
 import io.livechain.participant.query.ParticipantView;
+import io.livechain.shared.Zone;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -38,7 +39,9 @@ public class ParticipantProjection {
                 .set(PARTICIPANT.ID, event.participantId().value())
                 .set(PARTICIPANT.KIND, event.kind().name())
                 .set(PARTICIPANT.NAME, event.name())
-                .set(PARTICIPANT.ZONES, event.zones().toArray(String[]::new))
+                .set(
+                        PARTICIPANT.ZONES,
+                        event.zones().stream().map(Zone::fold).distinct().toArray(String[]::new))
                 .set(PARTICIPANT.REGISTERED_AT, occurredAt.atOffset(ZoneOffset.UTC))
                 .onConflict(PARTICIPANT.ID)
                 .doNothing()
