@@ -8,9 +8,19 @@ import io.livechain.delivery.Delivery;
 import io.livechain.order.Order;
 import io.livechain.order.OrderId;
 import io.livechain.participant.Participant;
+import io.livechain.participant.ParticipantId;
 import io.livechain.production.ProductionBatch;
 import io.livechain.sales.LiveStream;
+import io.livechain.sales.LiveStreamId;
+import io.livechain.sales.OfferTerms;
+import io.livechain.sales.event.LiveStreamScheduled;
+import io.livechain.sales.event.LiveStreamStarted;
+import io.livechain.shared.BusinessRuleViolation;
 import io.livechain.stock.Inventory;
+import io.livechain.stock.InventoryId;
+import io.livechain.stock.event.InventoryOpened;
+import io.livechain.stock.event.StockReceived;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,6 +100,22 @@ final class InMemoryDesk implements AutoCloseable {
         }
     }
 
+    /** The merchant's SKU in stock at a warehouse in zone north, and a live stream on air offering it. */
+    void givenOfferOnAir(ParticipantId merchant, LiveStreamId stream, OfferTerms offer, int unitsInStock) {
+        InventoryId inventory = InventoryId.of(merchant, offer.sku());
+        given(
+                "Inventory",
+                inventory,
+                new InventoryOpened(inventory, merchant, offer.sku()),
+                new StockReceived(inventory, offer.sku(), ParticipantId.random(), "north", unitsInStock, null));
+        Instant now = clock.instant();
+        given(
+                "LiveStream",
+                stream,
+                new LiveStreamScheduled(stream, merchant, "On air", now, now.plusSeconds(3600), 30, List.of(offer)),
+                new LiveStreamStarted(stream));
+    }
+
     /** Every payload stored, oldest first. */
     List<Object> payloads() {
         return storage.readEvents(null, false).map(EventMessage::getPayload).collect(Collectors.toList());
@@ -99,6 +125,21 @@ final class InMemoryDesk implements AutoCloseable {
     public void close() throws InterruptedException {
         desk.close();
         eventStore.shutDown();
+    }
+
+    /** Answers as a status and the rule's code: 201, 400 for an invalid request, 409 for any other rule. */
+    static final class Answers<R> implements DeskRequest.Renderer<R> {
+        @Override
+        public RecordedResponse success(R result) {
+            return new RecordedResponse(null, 201, null, null, new byte[0]);
+        }
+
+        @Override
+        public RecordedResponse rejection(BusinessRuleViolation violation) {
+            int status = violation.kind() == BusinessRuleViolation.Kind.INVALID ? 400 : 409;
+            return new RecordedResponse(
+                    null, status, null, null, violation.code().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** Counts the batches' commits and rollbacks. */

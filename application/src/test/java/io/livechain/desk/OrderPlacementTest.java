@@ -3,7 +3,6 @@ package io.livechain.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.livechain.access.IdempotentRequests.RecordedResponse;
 import io.livechain.order.OrderId;
 import io.livechain.order.ShippingAddress;
 import io.livechain.order.desk.OrderPlacement;
@@ -11,13 +10,7 @@ import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.OfferTerms;
 import io.livechain.sales.RequestedLine;
-import io.livechain.sales.event.LiveStreamScheduled;
-import io.livechain.sales.event.LiveStreamStarted;
-import io.livechain.shared.BusinessRuleViolation;
 import io.livechain.shared.InvalidField;
-import io.livechain.stock.InventoryId;
-import io.livechain.stock.event.InventoryOpened;
-import io.livechain.stock.event.StockReceived;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,24 +34,8 @@ class OrderPlacementTest {
     @BeforeEach
     void aPreciousOfferOnAir() {
         platform = new InMemoryDesk(NOW, 10, Duration.ofSeconds(5));
-        InventoryId inventory = InventoryId.of(merchant, SKU);
-        platform.given(
-                "Inventory",
-                inventory,
-                new InventoryOpened(inventory, merchant, SKU),
-                new StockReceived(inventory, SKU, ParticipantId.random(), "north", 20_000, null));
-        platform.given(
-                "LiveStream",
-                stream,
-                new LiveStreamScheduled(
-                        stream,
-                        merchant,
-                        "Gold bars",
-                        NOW,
-                        NOW.plusSeconds(3600),
-                        30,
-                        List.of(new OfferTerms(SKU, new BigDecimal("1000000.00"), 20_000, 10_000, false))),
-                new LiveStreamStarted(stream));
+        platform.givenOfferOnAir(
+                merchant, stream, new OfferTerms(SKU, new BigDecimal("1000000.00"), 20_000, 10_000, false), 20_000);
         platform.desk.start();
     }
 
@@ -92,23 +69,12 @@ class OrderPlacementTest {
 
     @Test
     void a_placement_with_an_invalid_field_cannot_exist() {
-        assertThatThrownBy(() -> new OrderPlacement(
-                        OrderId.random(),
-                        merchant,
-                        stream,
-                        "buyer",
-                        List.of(new RequestedLine(SKU, 1)),
-                        new ShippingAddress("north", "1 Main St", "Springfield", "Ann\u0007")))
+        assertThatThrownBy(() ->
+                        placement("buyer", 1, new ShippingAddress("north", "1 Main St", "Springfield", "Ann\u0007")))
                 .isInstanceOfSatisfying(
                         InvalidField.class,
                         invalid -> assertThat(invalid.field()).isEqualTo("shippingAddress.recipient"));
-        assertThatThrownBy(() -> new OrderPlacement(
-                        OrderId.random(),
-                        merchant,
-                        stream,
-                        "buyer",
-                        List.of(new RequestedLine(SKU, 10_001)),
-                        new ShippingAddress("north", "1 Main St", "Springfield", "Ann")))
+        assertThatThrownBy(() -> placement("buyer", 10_001, address("Ann")))
                 .isInstanceOfSatisfying(
                         InvalidField.class,
                         invalid -> assertThat(invalid.field()).isEqualTo("lines[0].quantity"));
@@ -116,48 +82,29 @@ class OrderPlacementTest {
 
     @Test
     void the_shipping_zone_is_kept_folded_so_that_couriers_of_the_zone_see_the_parcel() {
-        OrderPlacement placement = new OrderPlacement(
-                OrderId.random(),
-                merchant,
-                stream,
-                "buyer",
-                List.of(new RequestedLine(SKU, 1)),
-                new ShippingAddress(" North ", "1 Main St", "Springfield", "Ann"));
-        assertThat(placement.shippingAddress().zone()).isEqualTo("north");
-        assertThatThrownBy(() -> new OrderPlacement(
-                        OrderId.random(),
-                        merchant,
-                        stream,
-                        "buyer",
-                        List.of(new RequestedLine(SKU, 1)),
-                        new ShippingAddress("north pole", "1 Main St", "Springfield", "Ann")))
+        assertThat(placement("buyer", 1, new ShippingAddress(" North ", "1 Main St", "Springfield", "Ann"))
+                        .shippingAddress()
+                        .zone())
+                .isEqualTo("north");
+        assertThatThrownBy(() ->
+                        placement("buyer", 1, new ShippingAddress("north pole", "1 Main St", "Springfield", "Ann")))
                 .isInstanceOfSatisfying(
                         InvalidField.class,
                         invalid -> assertThat(invalid.field()).isEqualTo("shippingAddress.zone"));
     }
 
     private DeskOutcome place(String buyer, int quantity) {
-        OrderPlacement placement = new OrderPlacement(
-                OrderId.random(),
-                merchant,
-                stream,
-                buyer,
-                List.of(new RequestedLine(SKU, quantity)),
-                new ShippingAddress("north", "1 Main St", "Springfield", buyer));
-        return platform.desk.decide(new DeskRequest<>(placement, Map.of(), null, null, placement, new Answers<>()));
+        OrderPlacement placement = placement(buyer, quantity, address(buyer));
+        return platform.desk.decide(
+                new DeskRequest<>(placement, Map.of(), null, null, placement, new InMemoryDesk.Answers<>()));
     }
 
-    private static final class Answers<R> implements DeskRequest.Renderer<R> {
-        @Override
-        public RecordedResponse success(R result) {
-            return new RecordedResponse(null, 201, null, null, new byte[0]);
-        }
+    private OrderPlacement placement(String buyer, int quantity, ShippingAddress address) {
+        return new OrderPlacement(
+                OrderId.random(), merchant, stream, buyer, List.of(new RequestedLine(SKU, quantity)), address);
+    }
 
-        @Override
-        public RecordedResponse rejection(BusinessRuleViolation violation) {
-            int status = violation.kind() == BusinessRuleViolation.Kind.INVALID ? 400 : 409;
-            return new RecordedResponse(
-                    null, status, null, null, violation.code().getBytes(StandardCharsets.UTF_8));
-        }
+    private static ShippingAddress address(String recipient) {
+        return new ShippingAddress("north", "1 Main St", "Springfield", recipient);
     }
 }

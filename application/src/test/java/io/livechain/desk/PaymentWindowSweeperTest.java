@@ -2,7 +2,6 @@ package io.livechain.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livechain.access.IdempotentRequests.RecordedResponse;
 import io.livechain.order.OrderId;
 import io.livechain.order.ShippingAddress;
 import io.livechain.order.desk.OrderPlacement;
@@ -12,14 +11,7 @@ import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.OfferTerms;
 import io.livechain.sales.RequestedLine;
-import io.livechain.sales.event.LiveStreamScheduled;
-import io.livechain.sales.event.LiveStreamStarted;
-import io.livechain.shared.BusinessRuleViolation;
-import io.livechain.stock.InventoryId;
-import io.livechain.stock.event.InventoryOpened;
-import io.livechain.stock.event.StockReceived;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +32,6 @@ class PaymentWindowSweeperTest {
     private static final String SKU = "HOT";
 
     private final ParticipantId merchant = ParticipantId.random();
-    private final ParticipantId warehouse = ParticipantId.random();
     private final LiveStreamId stream = LiveStreamId.random();
     private InMemoryDesk platform;
     private PaymentWindowSweeper sweeper;
@@ -48,24 +39,7 @@ class PaymentWindowSweeperTest {
     @BeforeEach
     void oneUnitOnAir() {
         platform = new InMemoryDesk(NOW, 2, Duration.ofSeconds(5));
-        InventoryId inventory = InventoryId.of(merchant, SKU);
-        platform.given(
-                "Inventory",
-                inventory,
-                new InventoryOpened(inventory, merchant, SKU),
-                new StockReceived(inventory, SKU, warehouse, "north", 1, null));
-        platform.given(
-                "LiveStream",
-                stream,
-                new LiveStreamScheduled(
-                        stream,
-                        merchant,
-                        "Friday drop",
-                        NOW,
-                        NOW.plusSeconds(3600),
-                        30,
-                        List.of(new OfferTerms(SKU, new BigDecimal("9.90"), 1, 1, false))),
-                new LiveStreamStarted(stream));
+        platform.givenOfferOnAir(merchant, stream, new OfferTerms(SKU, new BigDecimal("9.90"), 1, 1, false), 1);
         platform.desk.start();
         sweeper = new PaymentWindowSweeper(platform.windows, platform.desk, platform.clock, Duration.ofSeconds(1), 500);
     }
@@ -157,11 +131,12 @@ class PaymentWindowSweeperTest {
                 buyer,
                 List.of(new RequestedLine(SKU, 1)),
                 new ShippingAddress("north", "1 Main St", "Springfield", buyer));
-        return platform.desk.decide(new DeskRequest<>(placement, Map.of(), null, null, placement, new Answers<>()));
+        return platform.desk.decide(
+                new DeskRequest<>(placement, Map.of(), null, null, placement, new InMemoryDesk.Answers<>()));
     }
 
     private static DeskRequest<String> request(UseCase<String> useCase) {
-        return new DeskRequest<>("work", Map.of(), null, null, useCase, new Answers<>());
+        return new DeskRequest<>("work", Map.of(), null, null, useCase, new InMemoryDesk.Answers<>());
     }
 
     private static int status(DeskOutcome outcome) {
@@ -175,18 +150,6 @@ class PaymentWindowSweeperTest {
             latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final class Answers<R> implements DeskRequest.Renderer<R> {
-        @Override
-        public RecordedResponse success(R result) {
-            return new RecordedResponse(null, 201, null, null, new byte[0]);
-        }
-
-        @Override
-        public RecordedResponse rejection(BusinessRuleViolation violation) {
-            return new RecordedResponse(null, 409, null, null, violation.code().getBytes(StandardCharsets.UTF_8));
         }
     }
 }

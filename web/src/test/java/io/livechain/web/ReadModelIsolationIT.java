@@ -1,16 +1,13 @@
 package io.livechain.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.livechain.participant.ParticipantId;
 import io.livechain.participant.ParticipantKind;
 import io.livechain.participant.event.ParticipantRegistered;
-import java.time.Duration;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +45,7 @@ class ReadModelIsolationIT extends PlatformIT {
         transactions.executeWithoutResult(status -> eventStore.publish(poison));
         // when another merchant registers after it
         var other = api().register("merchants", "{\"name\":\"Bystander\"}");
-        awaitViewsAtHead();
+        ReadModels.awaitCaughtUp(eventStore, processing);
         // then the other merchant's view is there, and the poisoned event was set aside with its reason
         assertThat(api().get("/api/v1/admin/participants/" + other.id(), Api.OPERATOR_KEY)
                         .status())
@@ -63,17 +60,5 @@ class ReadModelIsolationIT extends PlatformIT {
         assertThat(api().get("/api/v1/admin/participants/" + poisoned, Api.OPERATOR_KEY)
                         .status())
                 .isEqualTo(404);
-    }
-
-    /** Waits until the views' processor has handled everything stored so far (not polling the read model). */
-    private void awaitViewsAtHead() {
-        long head = eventStore.createHeadToken().position().orElse(0);
-        StreamingEventProcessor views = processing
-                .eventProcessor("views", StreamingEventProcessor.class)
-                .orElseThrow();
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> views.processingStatus().values().stream()
-                        .map(status -> status.getCurrentPosition())
-                        .allMatch(position -> position.orElse(0) >= head));
     }
 }

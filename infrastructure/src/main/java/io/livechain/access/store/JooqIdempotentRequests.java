@@ -19,13 +19,16 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Repository;
 
 /**
  * Recorded answers in {@code access.idempotent_request}, locked with a transaction-scoped advisory lock.
  *
- * <p>A Bloom filter remembers every key recorded (loaded from the table on first use, then fed by every record), so
- * that a request refused without the desk (sold out) needs no database look-up unless its key may have been used.
+ * <p>A Bloom filter remembers every key recorded (loaded from the table once the platform is up, and fed by every
+ * record), so that a request refused without the desk (sold out) needs no database look-up unless its key may have
+ * been used.
  * A key recorded in a transaction that rolled back stays in the filter: that costs one look-up, never a wrong answer.
  */
 @Repository
@@ -38,37 +41,32 @@ public class JooqIdempotentRequests implements IdempotentRequests {
 
     private final DSLContext db;
     private final Clock clock;
-    private final long expectedKeys;
-    private volatile BloomFilter<Key> recordedKeys;
+    private final BloomFilter<Key> recordedKeys;
+    /** Until the keys already stored are in the filter, every "perhaps" must be asked of the database. */
+    private volatile boolean keysLoaded;
 
     public JooqIdempotentRequests(
             DSLContext db, Clock clock, @Value("${livechain.idempotency.expected-keys:10000000}") long expectedKeys) {
         this.db = db;
         this.clock = clock;
-        this.expectedKeys = expectedKeys;
+        this.recordedKeys = BloomFilter.create(KEY_FUNNEL, expectedKeys, 0.001);
+    }
+
+    /** Reads the stored keys once the platform is up, off the request path; keys recorded meanwhile go in too. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void loadRecordedKeys() {
+        Thread.ofVirtual().name("idempotency-keys").start(() -> {
+            db.select(IDEMPOTENT_REQUEST.API_KEY_ID, IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY)
+                    .from(IDEMPOTENT_REQUEST)
+                    .fetchSize(10_000)
+                    .forEach(row -> recordedKeys.put(new Key(row.value1(), row.value2())));
+            keysLoaded = true;
+        });
     }
 
     @Override
     public boolean mightHaveRecorded(Key key) {
-        return recordedKeys().mightContain(key);
-    }
-
-    private BloomFilter<Key> recordedKeys() {
-        BloomFilter<Key> filter = recordedKeys;
-        if (filter == null) {
-            synchronized (this) {
-                filter = recordedKeys;
-                if (filter == null) {
-                    BloomFilter<Key> loading = BloomFilter.create(KEY_FUNNEL, expectedKeys, 0.001);
-                    db.select(IDEMPOTENT_REQUEST.API_KEY_ID, IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY)
-                            .from(IDEMPOTENT_REQUEST)
-                            .fetchSize(10_000)
-                            .forEach(row -> loading.put(new Key(row.value1(), row.value2())));
-                    recordedKeys = filter = loading;
-                }
-            }
-        }
-        return filter;
+        return !keysLoaded || recordedKeys.mightContain(key);
     }
 
     @Override
@@ -96,7 +94,7 @@ public class JooqIdempotentRequests implements IdempotentRequests {
 
     @Override
     public void record(UUID apiKeyId, String idempotencyKey, RecordedResponse response) {
-        recordedKeys().put(new Key(apiKeyId, idempotencyKey));
+        recordedKeys.put(new Key(apiKeyId, idempotencyKey));
         db.insertInto(IDEMPOTENT_REQUEST)
                 .set(IDEMPOTENT_REQUEST.API_KEY_ID, apiKeyId)
                 .set(IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY, idempotencyKey)
@@ -136,8 +134,7 @@ public class JooqIdempotentRequests implements IdempotentRequests {
         if (responses.isEmpty()) {
             return;
         }
-        BloomFilter<Key> filter = recordedKeys();
-        responses.keySet().forEach(filter::put);
+        responses.keySet().forEach(recordedKeys::put);
         int size = responses.size();
         UUID[] apiKeyIds = new UUID[size];
         String[] keys = new String[size];

@@ -229,6 +229,23 @@ class FlashSaleIT extends PlatformIT {
     }
 
     @Test
+    void another_merchants_sold_out_stream_looks_the_same_as_no_stream_at_all() {
+        // given a stream sold out, which the fast path knows
+        sale.product("TEN-2");
+        sale.receive(sale.northWarehouse, "TEN-2", 1);
+        String stream = sale.liveStream("TEN-2", 1, 1, false, 30);
+        assertThat(sale.order(stream, "first", "TEN-2", 1).status()).isEqualTo(201);
+        assertThat(sale.order(stream, "second", "TEN-2", 1).problemType()).isEqualTo("sold-out");
+        // when another merchant orders on it, and on a stream that does not exist
+        var other = new SalesScenario(api());
+        var onTheirs = other.order(stream, "spy", "TEN-2", 1);
+        var onNothing = other.order(java.util.UUID.randomUUID().toString(), "spy", "TEN-2", 1);
+        // then both get the same answer: nothing tells a competitor what sells or when it sells out
+        assertThat(onTheirs.status()).isEqualTo(onNothing.status()).isEqualTo(422);
+        assertThat(onTheirs.problemType()).isEqualTo(onNothing.problemType()).isEqualTo("unknown-live-stream");
+    }
+
+    @Test
     void another_merchants_order_answers_404() {
         sale.product("TEN-1");
         sale.receive(sale.northWarehouse, "TEN-1", 5);

@@ -1,16 +1,18 @@
 package io.livechain.web.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.livechain.order.desk.PaymentWindowSweeper;
 import io.livechain.web.PlatformClock;
 import io.livechain.web.PlatformIT;
+import io.livechain.web.ReadModels;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -40,6 +42,12 @@ class PaymentWindowIT extends PlatformIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
     @Test
     void an_unpaid_order_expires_and_its_units_can_be_bought_again() throws InterruptedException {
         // given the only unit is ordered and not paid, with its window stored as the answer says
@@ -64,13 +72,12 @@ class PaymentWindowIT extends PlatformIT {
                         "{\"amount\":19.90,\"reference\":\"late\"}");
         assertThat(paymentTooLate.status()).isEqualTo(409);
         assertThat(paymentTooLate.problemType()).isEqualTo("order-not-payable");
-        await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(() -> api().get("/api/v1/orders/" + orderId, sale.merchant.apiKey())
+        ReadModels.awaitCaughtUp(eventStore, processing);
+        assertThat(api().get("/api/v1/orders/" + orderId, sale.merchant.apiKey())
                         .json()
                         .get("status")
-                        .asString()
-                        .equals("EXPIRED"));
+                        .asString())
+                .isEqualTo("EXPIRED");
     }
 
     @Test
