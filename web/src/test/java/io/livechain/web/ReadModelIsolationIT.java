@@ -61,4 +61,76 @@ class ReadModelIsolationIT extends PlatformIT {
                         .status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void the_operator_lists_a_set_aside_event_and_replays_it_once_the_cause_is_fixed() {
+        // given a read model that refuses one merchant's name (as a projection bug would), and that merchant
+        jdbc.execute(
+                "ALTER TABLE read_model.participant ADD CONSTRAINT refuses_one_name CHECK (name <> 'Refused Ltd')");
+        Api.Registered refused;
+        try {
+            refused = api().register("merchants", "{\"name\":\"Refused Ltd\"}");
+            ReadModels.awaitCaughtUp(eventStore, processing);
+        } finally {
+            // when the cause is fixed
+            jdbc.execute("ALTER TABLE read_model.participant DROP CONSTRAINT refuses_one_name");
+        }
+        var listed = api().get("/api/v1/admin/set-aside-events", Api.OPERATOR_KEY);
+        String eventId = null;
+        for (var event : listed.json()) {
+            if (refused.id().equals(event.get("aggregateIdentifier").asString())) {
+                eventId = event.get("eventIdentifier").asString();
+                assertThat(event.get("error").asString()).contains("refuses_one_name");
+            }
+        }
+        assertThat(eventId).as("the refused registration is listed").isNotNull();
+        assertThat(api().get("/api/v1/admin/participants/" + refused.id(), Api.OPERATOR_KEY)
+                        .status())
+                .isEqualTo(404);
+        // and the operator replays it
+        var replayed = api().post("/api/v1/admin/set-aside-events/" + eventId + "/replay", Api.OPERATOR_KEY, "");
+        // then the read model took it, and it left the list
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().get(0).get("replayed").asBoolean()).isTrue();
+        assertThat(api().get("/api/v1/admin/participants/" + refused.id(), Api.OPERATOR_KEY)
+                        .json()
+                        .get("name")
+                        .asString())
+                .isEqualTo("Refused Ltd");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM processing.set_aside_event WHERE event_identifier = ?",
+                        Long.class,
+                        eventId))
+                .isZero();
+        assertThat(api().post("/api/v1/admin/set-aside-events/" + eventId + "/replay", Api.OPERATOR_KEY, "")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void a_replay_that_fails_again_keeps_the_event_set_aside_with_the_new_reason() {
+        // given a read model that refuses a name, and an event set aside for it
+        jdbc.execute("ALTER TABLE read_model.participant ADD CONSTRAINT refuses_another CHECK (name <> 'Still Ltd')");
+        try {
+            var still = api().register("merchants", "{\"name\":\"Still Ltd\"}");
+            ReadModels.awaitCaughtUp(eventStore, processing);
+            String eventId = jdbc.queryForObject(
+                    "SELECT event_identifier FROM processing.set_aside_event WHERE aggregate_identifier = ?",
+                    String.class,
+                    still.id());
+            // when it is replayed before the cause is fixed
+            var replayed = api().post("/api/v1/admin/set-aside-events/" + eventId + "/replay", Api.OPERATOR_KEY, "");
+            // then it stays on the list, and the answer says why
+            assertThat(replayed.status()).isEqualTo(200);
+            assertThat(replayed.json().get(0).get("replayed").asBoolean()).isFalse();
+            assertThat(replayed.json().get(0).get("error").asString()).contains("refuses_another");
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM processing.set_aside_event WHERE event_identifier = ?",
+                            Long.class,
+                            eventId))
+                    .isOne();
+        } finally {
+            jdbc.execute("ALTER TABLE read_model.participant DROP CONSTRAINT refuses_another");
+        }
+    }
 }

@@ -9,6 +9,7 @@ import io.livechain.desk.Desk;
 import io.livechain.desk.DeskRepositories;
 import io.livechain.desk.PaymentWindows;
 import io.livechain.infrastructure.projection.Views;
+import io.livechain.operations.SetAsideEvents;
 import io.livechain.order.Order;
 import io.livechain.order.desk.PaymentWindowSweeper;
 import io.livechain.participant.Participant;
@@ -25,7 +26,9 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -96,6 +99,16 @@ public class DomainModelConfiguration {
     private static <T> AggregateConfigurer<T> cached(Class<T> type, long size) {
         CaffeineCache cache = new CaffeineCache(size);
         return AggregateConfigurer.defaultConfiguration(type).configureCache(configuration -> cache);
+    }
+
+    @Bean
+    public SetAsideEvents setAsideEvents(
+            JdbcTemplate jdbc,
+            EventStore eventStore,
+            EventProcessingConfiguration processing,
+            TransactionManager transactionManager,
+            PlatformTransactionManager platformTransactionManager) {
+        return new JdbcSetAsideEvents(jdbc, eventStore, processing, transactionManager, platformTransactionManager);
     }
 
     @Bean

@@ -75,7 +75,7 @@ final class IsolatingErrorHandler implements ErrorHandler {
                 failure.toString());
         for (EventMessage<?> event : context.failedEvents()) {
             try {
-                handleAlone(event);
+                handleAlone(processor.get(), event, transactions);
             } catch (Exception alone) {
                 if (isTransient(alone)) {
                     throw alone;
@@ -85,11 +85,13 @@ final class IsolatingErrorHandler implements ErrorHandler {
         }
     }
 
-    private void handleAlone(EventMessage<?> event) throws Exception {
+    /** One event through the processor's handlers, in a unit of work (and transaction) of its own. */
+    static void handleAlone(AbstractEventProcessor processor, EventMessage<?> event, TransactionManager transactions)
+            throws Exception {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(event);
         unitOfWork.attachTransaction(transactions);
         var result = unitOfWork.executeWithResult(() -> {
-            processor.get().eventHandlerInvoker().handle(event, Segment.ROOT_SEGMENT);
+            processor.eventHandlerInvoker().handle(event, Segment.ROOT_SEGMENT);
             return null;
         });
         if (result.isExceptional()) {
@@ -115,9 +117,21 @@ final class IsolatingErrorHandler implements ErrorHandler {
                 event.getPayloadType().getName(),
                 domainEvent == null ? null : domainEvent.getAggregateIdentifier(),
                 domainEvent == null ? null : domainEvent.getSequenceNumber(),
-                String.valueOf(reason),
+                reason(reason),
                 clock.instant().atOffset(ZoneOffset.UTC)));
         setAside.increment();
+    }
+
+    /**
+     * What the operator reads: the first failure of the chain (later ones, such as "current transaction is aborted"
+     * from the dead-letter queue's look-up in the same transaction, only follow from it).
+     */
+    static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     /** The database away, shutting down or out of resources, or a conflict: not the event's fault. */

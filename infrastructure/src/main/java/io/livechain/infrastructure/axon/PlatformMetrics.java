@@ -1,6 +1,7 @@
 package io.livechain.infrastructure.axon;
 
 import io.livechain.desk.Desk;
+import io.livechain.operations.SetAsideEvents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.OptionalLong;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What an operator watches during a sale, read when scraped and never on a hot thread: how many events each event
  * processor is behind the head of the event store ({@code livechain.events.behind}, the read models' lag), and how
- * many requests wait at the desk ({@code livechain.desk.queued}).
+ * many requests wait at the desk ({@code livechain.desk.queued}), and how many events the read models set aside
+ * ({@code livechain.events.set.aside.waiting}).
  */
 @Component
 public class PlatformMetrics {
@@ -24,19 +26,29 @@ public class PlatformMetrics {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final Desk desk;
+    private final SetAsideEvents setAsideEvents;
 
     public PlatformMetrics(
-            MeterRegistry meters, EventProcessingConfiguration processing, EventStore eventStore, Desk desk) {
+            MeterRegistry meters,
+            EventProcessingConfiguration processing,
+            EventStore eventStore,
+            Desk desk,
+            SetAsideEvents setAsideEvents) {
         this.meters = meters;
         this.processing = processing;
         this.eventStore = eventStore;
         this.desk = desk;
+        this.setAsideEvents = setAsideEvents;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void register() {
         Gauge.builder("livechain.desk.queued", desk, Desk::queued)
                 .description("requests waiting to be decided by the desk")
+                .register(meters);
+        Gauge.builder("livechain.events.set.aside.waiting", setAsideEvents, SetAsideEvents::count)
+                .description("events set aside by the read models, waiting for an operator to replay them")
+                .baseUnit("events")
                 .register(meters);
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
