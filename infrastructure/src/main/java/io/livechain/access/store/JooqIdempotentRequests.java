@@ -56,10 +56,17 @@ public class JooqIdempotentRequests implements IdempotentRequests {
     @EventListener(ApplicationReadyEvent.class)
     public void loadRecordedKeys() {
         Thread.ofVirtual().name("idempotency-keys").start(() -> {
-            db.select(IDEMPOTENT_REQUEST.API_KEY_ID, IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY)
-                    .from(IDEMPOTENT_REQUEST)
-                    .fetchSize(10_000)
-                    .forEach(row -> recordedKeys.put(new Key(row.value1(), row.value2())));
+            // in a transaction, PostgreSQL streams the rows by the fetch size instead of sending them all at once
+            db.transaction(transaction -> {
+                try (var rows = transaction
+                        .dsl()
+                        .select(IDEMPOTENT_REQUEST.API_KEY_ID, IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY)
+                        .from(IDEMPOTENT_REQUEST)
+                        .fetchSize(10_000)
+                        .fetchLazy()) {
+                    rows.forEach(row -> recordedKeys.put(new Key(row.value1(), row.value2())));
+                }
+            });
             keysLoaded = true;
         });
     }
