@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.livechain.catalog.command.DefineProduct;
 import io.livechain.catalog.event.ProductDefined;
 import io.livechain.participant.ParticipantId;
+import io.livechain.shared.Limits;
+import io.livechain.shared.Text;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -12,7 +14,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 /** A product in a merchant's catalogue: what the factory makes it, in which batch size and lead time. */
 public class Product {
 
-    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_NAME_LENGTH = Limits.MAX_NAME_LENGTH;
 
     @AggregateIdentifier
     private ProductId productId;
@@ -38,20 +40,20 @@ public class Product {
                 command.leadTimeHours()));
     }
 
-    /** Throws the rule the definition breaks; returns the name as it will be kept. */
+    /** Throws the rule the definition breaks, naming the field; returns the name as it will be kept. */
     public static String check(DefineProduct command) {
         if (!Sku.isValid(command.sku())) {
-            throw new InvalidProduct("sku must be 1 to 64 letters, digits, '.', '_' or '-'");
+            throw new InvalidProduct("sku", Sku.RULE);
         }
         String name = command.name() == null ? "" : command.name().strip();
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
-            throw new InvalidProduct("name must be 1 to " + MAX_NAME_LENGTH + " characters");
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || !Text.isPlain(name)) {
+            throw new InvalidProduct("name", "1 to " + MAX_NAME_LENGTH + " characters of plain text");
         }
-        if (command.batchSize() < 1 || command.batchSize() > 1_000_000) {
-            throw new InvalidProduct("batchSize must be between 1 and 1000000");
+        if (command.batchSize() < 1 || command.batchSize() > Limits.MAX_BATCH_SIZE) {
+            throw new InvalidProduct("batchSize", "between 1 and " + Limits.MAX_BATCH_SIZE);
         }
-        if (command.leadTimeHours() < 0 || command.leadTimeHours() > 24 * 365) {
-            throw new InvalidProduct("leadTimeHours must be between 0 and 8760");
+        if (command.leadTimeHours() < 0 || command.leadTimeHours() > Limits.MAX_LEAD_TIME_HOURS) {
+            throw new InvalidProduct("leadTimeHours", "between 0 and " + Limits.MAX_LEAD_TIME_HOURS);
         }
         if (!command.productId().equals(ProductId.of(command.merchantId(), command.sku()))) {
             throw new InvalidProduct("productId does not match merchant and SKU");

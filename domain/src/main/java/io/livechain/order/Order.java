@@ -18,6 +18,7 @@ import io.livechain.order.event.OrderPlaced;
 import io.livechain.order.event.OrderReturned;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.Limits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -148,8 +149,8 @@ public class Order {
 
     /** Throws unless the order can go out in this many parcels. */
     public static void checkParcels(int parcels) {
-        if (parcels < 1 || parcels > 100) {
-            throw new InvalidOrder("parcels must be between 1 and 100");
+        if (parcels < 1 || parcels > Limits.MAX_PARCELS) {
+            throw new InvalidOrder("parcels must be between 1 and " + Limits.MAX_PARCELS);
         }
     }
 

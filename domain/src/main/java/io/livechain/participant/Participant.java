@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.livechain.participant.command.RegisterParticipant;
 import io.livechain.participant.event.ParticipantRegistered;
+import io.livechain.shared.Limits;
 import io.livechain.shared.Zone;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -16,7 +17,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  */
 public class Participant {
 
-    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_NAME_LENGTH = Limits.MAX_NAME_LENGTH;
 
     @AggregateIdentifier
     private ParticipantId participantId;

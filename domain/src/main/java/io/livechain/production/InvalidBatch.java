@@ -7,4 +7,9 @@ public final class InvalidBatch extends BusinessRuleViolation {
     public InvalidBatch(String detail) {
         super("invalid-batch", Kind.INVALID, detail);
     }
+
+    /** About one field of the request: {@code field} names it as the client sent it. */
+    public InvalidBatch(String field, String detail) {
+        super("invalid-batch", Kind.INVALID, field, field + ": " + detail);
+    }
 }

@@ -19,6 +19,7 @@ import io.livechain.production.event.ProductionRejected;
 import io.livechain.production.event.ProductionRequestRevised;
 import io.livechain.production.event.ProductionRequested;
 import io.livechain.production.event.ProductionStarted;
+import io.livechain.shared.Limits;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -84,11 +85,11 @@ public class ProductionBatch {
             return;
         }
         requireStatus(BatchStatus.REQUESTED, "accepted");
-        if (command.committedQuantity() < 1) {
-            throw new InvalidBatch("committedQuantity must be at least 1");
+        if (command.committedQuantity() < 1 || command.committedQuantity() > Limits.MAX_UNITS) {
+            throw new InvalidBatch("committedQuantity", "between 1 and " + Limits.MAX_UNITS);
         }
-        if (command.expectedCompletionAt() == null) {
-            throw new InvalidBatch("expectedCompletionAt is required");
+        if (!Limits.isKeepable(command.expectedCompletionAt())) {
+            throw new InvalidBatch("expectedCompletionAt", "required, between years 1970 and 9999");
         }
         apply(new ProductionAccepted(
                 batchId, merchantId, sku, command.committedQuantity(), command.expectedCompletionAt()));
@@ -122,10 +123,11 @@ public class ProductionBatch {
     public void handle(CompleteProduction command) {
         requireFactory(command.factoryId());
         requireStatus(BatchStatus.STARTED, "completed");
-        if (command.producedQuantity() < 0
-                || command.qcPassedQuantity() < 0
-                || command.qcPassedQuantity() > command.producedQuantity()) {
-            throw new InvalidBatch("0 <= qcPassedQuantity <= producedQuantity");
+        if (command.producedQuantity() < 0 || command.producedQuantity() > Limits.MAX_UNITS) {
+            throw new InvalidBatch("producedQuantity", "between 0 and " + Limits.MAX_UNITS);
+        }
+        if (command.qcPassedQuantity() < 0 || command.qcPassedQuantity() > command.producedQuantity()) {
+            throw new InvalidBatch("qcPassedQuantity", "between 0 and producedQuantity");
         }
         apply(new ProductionCompleted(batchId, command.producedQuantity(), command.qcPassedQuantity()));
     }
@@ -137,8 +139,8 @@ public class ProductionBatch {
             throw new BatchTransitionNotAllowed(status, "shipped");
         }
         if (command.quantity() < 1 || shippedQuantity + command.quantity() > qcPassedQuantity) {
-            throw new InvalidBatch("quantity must be between 1 and the " + (qcPassedQuantity - shippedQuantity)
-                    + " units left to ship");
+            throw new InvalidBatch(
+                    "quantity", "between 1 and the " + (qcPassedQuantity - shippedQuantity) + " units left to ship");
         }
         apply(new BatchShipped(batchId, merchantId, sku, command.warehouseId(), command.quantity()));
     }

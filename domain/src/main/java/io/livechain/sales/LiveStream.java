@@ -17,8 +17,9 @@ import io.livechain.sales.event.LiveStreamScheduled;
 import io.livechain.sales.event.LiveStreamStarted;
 import io.livechain.sales.event.OrderAdmitted;
 import io.livechain.sales.event.OrderUnitsReturned;
+import io.livechain.shared.Limits;
+import io.livechain.shared.Text;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,13 +38,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  */
 public class LiveStream {
 
-    /** Beyond these a stream's times or prices could not be stored or summed (read models, order totals). */
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-    private static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
-
-    static final int MAX_OFFERS = 100;
     private static final Pattern BUYER = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
 
     @AggregateIdentifier
@@ -72,51 +66,60 @@ public class LiveStream {
                 command.offers()));
     }
 
-    /** Throws the rule the schedule breaks; returns the title as it will be kept. */
+    /**
+     * Throws the rule the schedule breaks, naming the field; returns the title as it will be kept. The ranges keep
+     * every derived value storable ({@link Limits}).
+     */
     public static String check(ScheduleLiveStream command) {
         String title = command.title() == null ? "" : command.title().strip();
-        if (title.isEmpty() || title.length() > 200) {
-            throw new InvalidLiveStream("title must be 1 to 200 characters");
+        if (title.isEmpty() || title.length() > Limits.MAX_NAME_LENGTH || !Text.isPlain(title)) {
+            throw new InvalidLiveStream("title", "1 to " + Limits.MAX_NAME_LENGTH + " characters of plain text");
         }
-        if (command.startsAt() == null
-                || command.endsAt() == null
-                || !command.startsAt().isBefore(command.endsAt())) {
-            throw new InvalidLiveStream("startsAt must be before endsAt");
+        if (command.startsAt() == null || !Limits.isKeepable(command.startsAt())) {
+            throw new InvalidLiveStream("startsAt", "required, between years 1970 and 9999");
         }
-        if (command.startsAt().isBefore(EARLIEST) || command.endsAt().isAfter(LATEST)) {
-            throw new InvalidLiveStream("startsAt and endsAt must be between years 1970 and 9999");
+        if (command.endsAt() == null || !Limits.isKeepable(command.endsAt())) {
+            throw new InvalidLiveStream("endsAt", "required, between years 1970 and 9999");
         }
-        if (command.paymentWindowMinutes() < 1 || command.paymentWindowMinutes() > 7 * 24 * 60) {
-            throw new InvalidLiveStream("paymentWindowMinutes must be between 1 and 10080");
+        if (!command.startsAt().isBefore(command.endsAt())) {
+            throw new InvalidLiveStream("endsAt", "must be after startsAt");
         }
-        if (command.offers().isEmpty() || command.offers().size() > MAX_OFFERS) {
-            throw new InvalidLiveStream("a live stream has 1 to " + MAX_OFFERS + " offers");
+        if (command.paymentWindowMinutes() < 1 || command.paymentWindowMinutes() > Limits.MAX_PAYMENT_WINDOW_MINUTES) {
+            throw new InvalidLiveStream("paymentWindowMinutes", "between 1 and " + Limits.MAX_PAYMENT_WINDOW_MINUTES);
+        }
+        if (command.offers().isEmpty() || command.offers().size() > Limits.MAX_OFFERS) {
+            throw new InvalidLiveStream("offers", "a live stream has 1 to " + Limits.MAX_OFFERS + " offers");
         }
         Set<String> skus = new HashSet<>();
-        for (OfferTerms offer : command.offers()) {
-            validate(offer);
+        for (int i = 0; i < command.offers().size(); i++) {
+            OfferTerms offer = command.offers().get(i);
+            validate(offer, "offers[" + i + "]");
             if (!skus.add(offer.sku())) {
-                throw new InvalidLiveStream("SKU " + offer.sku() + " is offered twice");
+                throw new InvalidLiveStream("offers[" + i + "].sku", "SKU " + offer.sku() + " is offered twice");
             }
         }
         return title;
     }
 
-    private static void validate(OfferTerms offer) {
+    private static void validate(OfferTerms offer, String field) {
+        if (offer == null) {
+            throw new InvalidLiveStream(field, "is required");
+        }
         if (!Sku.isValid(offer.sku())) {
-            throw new InvalidLiveStream("offer SKU is not a valid SKU");
+            throw new InvalidLiveStream(field + ".sku", Sku.RULE);
         }
         if (offer.price() == null
                 || offer.price().signum() <= 0
-                || offer.price().stripTrailingZeros().scale() > 2
-                || offer.price().compareTo(MAX_PRICE) > 0) {
-            throw new InvalidLiveStream("offer price must be positive, at most 1000000, with at most 2 decimals");
+                || offer.price().stripTrailingZeros().scale() > Limits.MONEY_DECIMALS
+                || offer.price().compareTo(Limits.MAX_PRICE) > 0) {
+            throw new InvalidLiveStream(
+                    field + ".price", "positive, at most " + Limits.MAX_PRICE + ", with at most 2 decimals");
         }
-        if (offer.quantity() < 1 || offer.quantity() > 10_000_000) {
-            throw new InvalidLiveStream("offer quantity must be between 1 and 10000000");
+        if (offer.quantity() < 1 || offer.quantity() > Limits.MAX_UNITS) {
+            throw new InvalidLiveStream(field + ".quantity", "between 1 and " + Limits.MAX_UNITS);
         }
         if (offer.perBuyerLimit() < 1 || offer.perBuyerLimit() > offer.quantity()) {
-            throw new InvalidLiveStream("perBuyerLimit must be between 1 and the offer quantity");
+            throw new InvalidLiveStream(field + ".perBuyerLimit", "between 1 and the offer's quantity");
         }
     }
 

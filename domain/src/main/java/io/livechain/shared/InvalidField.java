@@ -5,15 +5,8 @@ public final class InvalidField extends BusinessRuleViolation {
 
     public static final String CODE = "validation-failed";
 
-    private final String field;
-
     public InvalidField(String field, String detail) {
-        super(CODE, Kind.INVALID, field + ": " + detail);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(CODE, Kind.INVALID, field, field + ": " + detail);
     }
 
     /** Throws unless the condition holds. */
@@ -23,12 +16,10 @@ public final class InvalidField extends BusinessRuleViolation {
         }
     }
 
-    /** Throws unless the text has 1 to {@code maxLength} characters and no control characters. */
+    /** Throws unless the text has 1 to {@code maxLength} characters, none of them forbidden ({@link Text}). */
     public static void requireText(String text, int maxLength, String field) {
         require(text != null && !text.isBlank(), field, "is required");
         require(text.length() <= maxLength, field, "at most " + maxLength + " characters");
-        for (int i = 0; i < text.length(); i++) {
-            require(!Character.isISOControl(text.charAt(i)), field, "control characters are not allowed");
-        }
+        require(Text.isPlain(text), field, Text.describe(text));
     }
 }

@@ -7,6 +7,7 @@ import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.SoldOut;
+import io.livechain.shared.Limits;
 import io.livechain.shared.Zone;
 import io.livechain.stock.command.AllocateStock;
 import io.livechain.stock.command.OpenInventory;
@@ -42,7 +43,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 public class Inventory {
 
     /** Counters are ints, here and in the read models: receipts stop well before they could overflow. */
-    static final int MAX_UNITS_RECEIVED = 1_000_000_000;
+    static final int MAX_UNITS_RECEIVED = Limits.MAX_UNITS_RECEIVED;
 
     @AggregateIdentifier
     private InventoryId inventoryId;
@@ -66,8 +67,8 @@ public class Inventory {
 
     /** Throws unless a receipt of this many units can be taken at that warehouse. */
     public void checkReceipt(ParticipantId warehouseId, int quantity) {
-        if (quantity < 1 || quantity > 10_000_000) {
-            throw new InvalidReceipt("quantity must be between 1 and 10000000");
+        if (quantity < 1 || quantity > Limits.MAX_UNITS) {
+            throw new InvalidReceipt("quantity must be between 1 and " + Limits.MAX_UNITS);
         }
         WarehouseStock stock = warehouses.get(warehouseId);
         if (stock != null && (long) stock.received + quantity > MAX_UNITS_RECEIVED) {
