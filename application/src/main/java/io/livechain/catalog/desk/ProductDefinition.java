@@ -16,9 +16,13 @@ import io.livechain.stock.command.OpenInventory;
 /** A product joins the catalogue, made by one of the platform's factories, with an empty inventory. */
 public record ProductDefinition(DefineProduct command) implements UseCase<ProductDefinition.Defined> {
 
+    /** An invalid definition is refused before the desk sees it. */
+    public ProductDefinition {
+        Product.check(command);
+    }
+
     @Override
     public Decision<Defined> decide(DeskState state) {
-        Product.check(command);
         boolean isFactory = state.participant(command.factoryId())
                 .map(factory -> factory.kind() == ParticipantKind.FACTORY)
                 .orElse(false);

@@ -13,6 +13,8 @@ import io.livechain.order.OrderNotReadyToPack;
 import io.livechain.order.OrderStatus;
 import io.livechain.order.command.PackOrder;
 import io.livechain.participant.ParticipantId;
+import io.livechain.shared.InvalidField;
+import io.livechain.shared.Limits;
 import io.livechain.stock.Inventory;
 import io.livechain.stock.InventoryId;
 import io.livechain.stock.command.ShipOrderStock;
@@ -26,6 +28,12 @@ import java.util.Optional;
  */
 public record OrderPacking(ParticipantId warehouseId, OrderId orderId, int parcels)
         implements UseCase<OrderPacking.Packed> {
+
+    /** An invalid packing is refused before the desk sees it. */
+    public OrderPacking {
+        InvalidField.require(
+                parcels >= 1 && parcels <= Limits.MAX_PARCELS, "parcels", "between 1 and " + Limits.MAX_PARCELS);
+    }
 
     @Override
     public Decision<Packed> decide(DeskState state) {

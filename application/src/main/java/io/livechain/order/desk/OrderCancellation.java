@@ -9,6 +9,8 @@ import io.livechain.order.OrderNotFound;
 import io.livechain.order.OrderStatus;
 import io.livechain.order.command.CancelOrder;
 import io.livechain.participant.ParticipantId;
+import io.livechain.shared.InvalidField;
+import io.livechain.shared.Limits;
 
 /**
  * The merchant cancels an order before it is packed. Its units go back to the offer and to stock in the same commit,
@@ -16,6 +18,11 @@ import io.livechain.participant.ParticipantId;
  */
 public record OrderCancellation(OrderId orderId, ParticipantId merchantId, String reason)
         implements UseCase<OrderStatus> {
+
+    /** An invalid cancellation is refused before the desk sees it. */
+    public OrderCancellation {
+        InvalidField.requireText(reason, Limits.MAX_REASON_LENGTH, "reason");
+    }
 
     @Override
     public Decision<OrderStatus> decide(DeskState state) {

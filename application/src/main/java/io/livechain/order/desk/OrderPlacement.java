@@ -23,6 +23,7 @@ import io.livechain.sales.SoldOut;
 import io.livechain.sales.UnknownLiveStream;
 import io.livechain.sales.command.AdmitOrder;
 import io.livechain.shared.InvalidField;
+import io.livechain.shared.Limits;
 import io.livechain.shared.Zone;
 import io.livechain.stock.Allocation;
 import io.livechain.stock.Inventory;
@@ -51,10 +52,10 @@ public record OrderPlacement(
         ShippingAddress shippingAddress)
         implements UseCase<OrderPlacement.Placed> {
 
-    public static final int MAX_LINES = 50;
-    public static final int MAX_QUANTITY = 10_000;
+    public static final int MAX_LINES = Limits.MAX_ORDER_LINES;
+    public static final int MAX_QUANTITY = Limits.MAX_ORDER_QUANTITY;
     /** What an order's total can be stored as (twelve digits, two of them decimals). */
-    public static final BigDecimal MAX_TOTAL = new BigDecimal("9999999999.99");
+    public static final BigDecimal MAX_TOTAL = Limits.MAX_TOTAL;
 
     private static final Pattern BUYER = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
 
@@ -82,18 +83,15 @@ public record OrderPlacement(
         }
         lines = List.copyOf(lines);
         InvalidField.require(shippingAddress != null, "shippingAddress", "is required");
-        InvalidField.require(
-                Zone.isValid(Zone.fold(shippingAddress.zone())),
-                "shippingAddress.zone",
-                "1 to 64 letters, digits, '-' or '_' (compared case-blind)");
+        InvalidField.require(Zone.isValid(Zone.fold(shippingAddress.zone())), "shippingAddress.zone", Zone.RULE);
         shippingAddress = new ShippingAddress(
                 Zone.fold(shippingAddress.zone()),
                 shippingAddress.line1(),
                 shippingAddress.city(),
                 shippingAddress.recipient());
-        InvalidField.requireText(shippingAddress.line1(), 200, "shippingAddress.line1");
+        InvalidField.requireText(shippingAddress.line1(), Limits.MAX_NAME_LENGTH, "shippingAddress.line1");
         InvalidField.requireText(shippingAddress.city(), 100, "shippingAddress.city");
-        InvalidField.requireText(shippingAddress.recipient(), 200, "shippingAddress.recipient");
+        InvalidField.requireText(shippingAddress.recipient(), Limits.MAX_NAME_LENGTH, "shippingAddress.recipient");
     }
 
     @Override

@@ -13,9 +13,13 @@ import io.livechain.sales.command.ScheduleLiveStream;
 /** A live stream is scheduled with its offers; every offered SKU must be in the merchant's catalogue. */
 public record LiveStreamScheduling(ScheduleLiveStream command) implements UseCase<LiveStreamId> {
 
+    /** An invalid schedule is refused before the desk sees it. */
+    public LiveStreamScheduling {
+        LiveStream.check(command);
+    }
+
     @Override
     public Decision<LiveStreamId> decide(DeskState state) {
-        LiveStream.check(command);
         for (OfferTerms offer : command.offers()) {
             if (state.product(ProductId.of(command.merchantId(), offer.sku())).isEmpty()) {
                 throw new UnknownSku(offer.sku(), "in your catalogue");

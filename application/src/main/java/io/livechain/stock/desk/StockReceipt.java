@@ -1,5 +1,6 @@
 package io.livechain.stock.desk;
 
+import io.livechain.catalog.Sku;
 import io.livechain.catalog.UnknownSku;
 import io.livechain.desk.Decision;
 import io.livechain.desk.DeskState;
@@ -11,6 +12,8 @@ import io.livechain.production.ProductionBatch;
 import io.livechain.production.ReceiptExceedsShipment;
 import io.livechain.production.UnknownBatch;
 import io.livechain.production.command.ReceiveBatch;
+import io.livechain.shared.InvalidField;
+import io.livechain.shared.Limits;
 import io.livechain.stock.InventoryId;
 import io.livechain.stock.command.ReceiveStock;
 import java.util.UUID;
@@ -21,6 +24,13 @@ import java.util.UUID;
  */
 public record StockReceipt(ParticipantId warehouseId, ParticipantId merchantId, String sku, int quantity, UUID batchId)
         implements UseCase<StockReceipt.Received> {
+
+    /** An invalid receipt is refused before the desk sees it. */
+    public StockReceipt {
+        InvalidField.require(Sku.isValid(sku), "sku", Sku.RULE);
+        InvalidField.require(
+                quantity >= 1 && quantity <= Limits.MAX_UNITS, "quantity", "between 1 and " + Limits.MAX_UNITS);
+    }
 
     @Override
     public Decision<Received> decide(DeskState state) {

@@ -35,6 +35,7 @@ import io.livechain.order.query.OrderPage;
 import io.livechain.order.query.OrderView;
 import io.livechain.order.query.OrderView.OrderLineView;
 import io.livechain.participant.ParticipantId;
+import io.livechain.shared.Limits;
 import io.livechain.stock.event.BackorderCancelled;
 import io.livechain.stock.event.BackorderFilled;
 import io.livechain.stock.event.StockReleased;
@@ -77,8 +78,6 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(Views.PROCESSING_GROUP)
 public class OrderProjection {
-
-    static final int MAX_PAGE_SIZE = 200;
 
     private final DSLContext db;
 
@@ -292,7 +291,7 @@ public class OrderProjection {
     /** Newest first; the cursor is the (created_at, id) of the last order of the previous page. */
     @QueryHandler
     OrderPage handle(ListOrders query) {
-        int limit = Math.clamp(query.limit(), 1, MAX_PAGE_SIZE);
+        int limit = query.limit();
         Condition after = Cursor.decode(query.after())
                 .map(cursor -> row(ORDER_VIEW.CREATED_AT, ORDER_VIEW.ID).lt(cursor.createdAt(), cursor.id()))
                 .orElse(noCondition());
@@ -423,6 +422,9 @@ public class OrderProjection {
                 int colon = plain.indexOf(':');
                 Instant createdAt = Instant.ofEpochMilli(Long.parseLong(plain.substring(0, colon)));
                 UUID id = UUID.fromString(plain.substring(colon + 1));
+                if (!Limits.isKeepable(createdAt)) {
+                    throw new InvalidCursor(); // no order was placed then: the database could not even compare it
+                }
                 return Optional.of(new Cursor(utc(createdAt), id));
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw new InvalidCursor();
