@@ -21,11 +21,6 @@ public final class Zone {
     /** The rule in words, for problems. */
     public static final String RULE = "1 to 64 letters, digits, '-' or '_' (compared case-blind)";
 
-    /** Throws unless the zone, once folded, is valid; {@code field} names it as the client sent it. */
-    public static void require(String zone, String field) {
-        InvalidField.require(isValid(fold(zone)), field, RULE);
-    }
-
     /** Whether a folded zone is 1 to 64 letters, digits, '-' or '_', starting with a letter or digit. */
     public static boolean isValid(String folded) {
         return folded != null && VALID.matcher(folded).matches();
