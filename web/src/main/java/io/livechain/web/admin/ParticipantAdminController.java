@@ -2,11 +2,14 @@ package io.livechain.web.admin;
 
 import io.livechain.access.ParticipantRegistration;
 import io.livechain.access.ParticipantRegistration.Credentials;
+import io.livechain.participant.InvalidRegistration;
 import io.livechain.participant.ParticipantId;
 import io.livechain.participant.ParticipantKind;
 import io.livechain.participant.query.FindParticipant;
 import io.livechain.participant.query.ListParticipants;
 import io.livechain.participant.query.ParticipantView;
+import io.livechain.shared.Limits;
+import io.livechain.shared.Zone;
 import io.livechain.web.support.IdempotencyFilter;
 import io.livechain.web.support.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -61,12 +65,16 @@ class ParticipantAdminController {
     @PostMapping("/warehouses")
     @Operation(summary = "Register a warehouse in its zone; the answer holds its API key, shown only this once")
     ResponseEntity<Registered> registerWarehouse(@Valid @RequestBody NewWarehouse request) {
+        requireZone(request.zone(), "zone");
         return registered(registration.register(ParticipantKind.WAREHOUSE, request.name(), List.of(request.zone())));
     }
 
     @PostMapping("/couriers")
     @Operation(summary = "Register a courier and the zones it serves; the answer holds its API key, shown once")
     ResponseEntity<Registered> registerCourier(@Valid @RequestBody NewCourier request) {
+        for (int i = 0; i < request.zones().size(); i++) {
+            requireZone(request.zones().get(i), "zones[" + i + "]");
+        }
         return registered(registration.register(ParticipantKind.COURIER, request.name(), request.zones()));
     }
 
@@ -89,6 +97,13 @@ class ParticipantAdminController {
                 .orElseThrow(() -> new ResourceNotFound("participant"));
     }
 
+    /** The zone rule, checked here so that the problem names the request's field (the command has only zones). */
+    private static void requireZone(String zone, String field) {
+        if (!Zone.isValid(Zone.fold(zone))) {
+            throw new InvalidRegistration(field, Zone.RULE);
+        }
+    }
+
     private static ResponseEntity<Registered> registered(Credentials credentials) {
         // the key is shown in this answer only: a replay of it (Idempotency-Key) leaves the key out
         RequestContextHolder.currentRequestAttributes()
@@ -98,15 +113,16 @@ class ParticipantAdminController {
                 .body(new Registered(id, credentials.apiKey().value()));
     }
 
-    record NamedParticipant(@NotBlank @Size(max = 200) String name) {}
+    record NamedParticipant(
+            @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String name) {}
 
     record NewWarehouse(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 64) String zone) {}
+            @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String name,
+            @NotNull String zone) {}
 
     record NewCourier(
-            @NotBlank @Size(max = 200) String name,
-            @NotEmpty @Size(max = 50) List<@NotBlank String> zones) {}
+            @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String name,
+            @NotEmpty @Size(max = 50) List<@NotNull String> zones) {}
 
     /** The new participant's id and API key: keep the key, it is not shown again. */
     record Registered(UUID id, String apiKey) {}

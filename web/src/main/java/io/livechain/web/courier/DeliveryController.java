@@ -14,6 +14,7 @@ import io.livechain.delivery.query.ListDeliveryOffers;
 import io.livechain.participant.ParticipantId;
 import io.livechain.participant.query.FindParticipant;
 import io.livechain.participant.query.ParticipantView;
+import io.livechain.shared.Limits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -122,12 +123,13 @@ class DeliveryController {
     }
 
     record Proof(
-            @NotBlank @Size(max = 200) String recipientName,
+            @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String recipientName,
             @NotBlank @Size(max = 64) String code) {}
 
     record Delivered(@NotNull @Valid Proof proof) {}
 
-    record Failure(@NotBlank @Size(max = 500) String reason) {}
+    record Failure(
+            @NotBlank @Size(max = Limits.MAX_REASON_LENGTH) String reason) {}
 
     record Changed(UUID id, String status) {}
 }

@@ -6,6 +6,7 @@ import io.livechain.participant.ParticipantKind;
 import io.livechain.participant.query.FindParticipant;
 import io.livechain.participant.query.ParticipantView;
 import io.livechain.production.BatchId;
+import io.livechain.production.BatchStatus;
 import io.livechain.production.command.AcceptProduction;
 import io.livechain.production.command.CompleteProduction;
 import io.livechain.production.command.RejectProduction;
@@ -16,6 +17,7 @@ import io.livechain.production.query.FindBatch;
 import io.livechain.production.query.ListProductionRequests;
 import io.livechain.production.query.ProductionRequestView;
 import io.livechain.shared.BusinessRuleViolation;
+import io.livechain.shared.Limits;
 import io.livechain.web.support.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,7 +26,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -61,10 +62,12 @@ class ProductionController {
     @GetMapping("/production-requests")
     @Operation(summary = "Your production requests and batches, newest first, optionally of one status")
     List<ProductionRequestView> requests(
-            @RequestParam Optional<@Pattern(regexp = "[A-Z]{1,16}") String> status,
-            @AuthenticationPrincipal Caller caller) {
+            @RequestParam Optional<BatchStatus> status, @AuthenticationPrincipal Caller caller) {
         return queries.query(
-                        new ListProductionRequests(factory(caller), null, status.orElse(null)),
+                        new ListProductionRequests(
+                                factory(caller),
+                                null,
+                                status.map(BatchStatus::name).orElse(null)),
                         ResponseTypes.multipleInstancesOf(ProductionRequestView.class))
                 .join();
     }
@@ -132,18 +135,19 @@ class ProductionController {
     }
 
     record Acceptance(
-            @Min(1) @Max(10_000_000) int committedQuantity,
+            @Min(1) @Max(Limits.MAX_UNITS) int committedQuantity,
             @NotNull Instant expectedCompletionAt) {}
 
-    record Rejection(@NotBlank @Size(max = 500) String reason) {}
+    record Rejection(
+            @NotBlank @Size(max = Limits.MAX_REASON_LENGTH) String reason) {}
 
     record Completion(
-            @Min(0) @Max(10_000_000) int producedQuantity,
-            @Min(0) @Max(10_000_000) int qcPassedQuantity) {}
+            @Min(0) @Max(Limits.MAX_UNITS) int producedQuantity,
+            @Min(0) @Max(Limits.MAX_UNITS) int qcPassedQuantity) {}
 
     record Shipment(
             @NotNull UUID warehouseId,
-            @Min(1) @Max(10_000_000) int quantity) {}
+            @Min(1) @Max(Limits.MAX_UNITS) int quantity) {}
 
     record Changed(UUID id, String status) {}
 

@@ -1,6 +1,7 @@
 package io.livechain.web.merchant;
 
 import io.livechain.access.Caller;
+import io.livechain.catalog.Sku;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.OfferTerms;
@@ -12,6 +13,7 @@ import io.livechain.sales.desk.LiveStreamScheduling;
 import io.livechain.sales.desk.LiveStreamStart;
 import io.livechain.sales.query.FindLiveStream;
 import io.livechain.sales.query.LiveStreamView;
+import io.livechain.shared.Limits;
 import io.livechain.web.support.DecidedByDesk;
 import io.livechain.web.support.DeskResponses;
 import io.livechain.web.support.DeskResponses.Answer;
@@ -23,6 +25,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -30,6 +33,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -130,20 +134,24 @@ class LiveStreamController {
     }
 
     record NewLiveStream(
-            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String title,
             @NotNull Instant startsAt,
             @NotNull Instant endsAt,
-            @Min(1) @Max(10080) int paymentWindowMinutes,
-            @NotEmpty @Size(max = 100) List<@Valid @NotNull NewOffer> offers) {}
+            @Min(1) @Max(Limits.MAX_PAYMENT_WINDOW_MINUTES) int paymentWindowMinutes,
+            @NotEmpty @Size(max = Limits.MAX_OFFERS) List<@Valid @NotNull NewOffer> offers) {}
 
     record NewOffer(
-            @NotBlank @Size(max = 64) String sku,
+            @NotNull @Pattern(regexp = Sku.PATTERN, message = Sku.RULE)
+            String sku,
 
-            @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2)
+            @NotNull
+            @DecimalMin(value = "0.01")
+            @DecimalMax(Limits.MAX_PRICE_TEXT)
+            @Digits(integer = 10, fraction = Limits.MONEY_DECIMALS)
             BigDecimal price,
 
-            @Min(1) @Max(10_000_000) int quantity,
-            @Min(1) int perBuyerLimit,
+            @Min(1) @Max(Limits.MAX_UNITS) int quantity,
+            @Min(1) @Max(Limits.MAX_UNITS) int perBuyerLimit,
             boolean allowBackorder) {}
 
     record Created(UUID id) {}

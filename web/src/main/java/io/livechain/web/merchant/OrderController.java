@@ -2,6 +2,7 @@ package io.livechain.web.merchant;
 
 import io.livechain.access.Caller;
 import io.livechain.order.OrderId;
+import io.livechain.order.OrderStatus;
 import io.livechain.order.command.CancelOrder;
 import io.livechain.order.command.PayOrder;
 import io.livechain.order.desk.OrderCancellation;
@@ -12,6 +13,7 @@ import io.livechain.order.query.OrderPage;
 import io.livechain.order.query.OrderTimeline;
 import io.livechain.order.query.OrderView;
 import io.livechain.participant.ParticipantId;
+import io.livechain.shared.Limits;
 import io.livechain.web.support.DecidedByDesk;
 import io.livechain.web.support.DeskResponses;
 import io.livechain.web.support.DeskResponses.Answer;
@@ -29,7 +31,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -117,15 +118,15 @@ class OrderController {
     @Operation(summary = "Your orders, newest first; pass nextCursor as cursor for the next page")
     OrderPage list(
             @RequestParam Optional<UUID> liveStreamId,
-            @RequestParam Optional<@Pattern(regexp = "[A-Z_]{1,32}") String> status,
-            @RequestParam Optional<@Size(max = 200) String> cursor,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam Optional<OrderStatus> status,
+            @RequestParam Optional<@Size(max = ListOrders.MAX_CURSOR_LENGTH) String> cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(ListOrders.MAX_LIMIT) int limit,
             @AuthenticationPrincipal Caller caller) {
         return queries.query(
                         new ListOrders(
                                 new ParticipantId(caller.participantId()),
                                 liveStreamId.orElse(null),
-                                status.orElse(null),
+                                status.map(OrderStatus::name).orElse(null),
                                 cursor.orElse(null),
                                 limit),
                         ResponseTypes.instanceOf(OrderPage.class))
@@ -146,9 +147,10 @@ class OrderController {
             @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2)
             BigDecimal amount,
 
-            @NotBlank @Size(max = 200) String reference) {}
+            @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String reference) {}
 
-    record Cancellation(@NotBlank @Size(max = 500) String reason) {}
+    record Cancellation(
+            @NotBlank @Size(max = Limits.MAX_REASON_LENGTH) String reason) {}
 
     record StatusChanged(UUID id, String status) {}
 }

@@ -24,6 +24,8 @@ import io.livechain.shared.BusinessRuleViolation;
 import io.livechain.web.support.ApiExceptionHandler;
 import io.livechain.web.support.CorrelationIdFilter;
 import io.livechain.web.support.IdempotencyFilter;
+import io.livechain.web.support.JsonFields;
+import io.livechain.web.support.ProblemResponses;
 import io.livechain.web.support.ProblemTypes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -198,15 +200,22 @@ public final class OrderIntake implements Filter {
         }
         Key key = new Key(caller.apiKeyId(), idempotencyKey);
         byte[] fingerprint = fingerprint(body);
+        Optional<JsonFields.Invalid> forbidden = JsonFields.firstForbiddenText(json, body);
+        if (forbidden.isPresent()) {
+            return answer(ProblemResponses.invalidField(forbidden.get()), correlationId);
+        }
         NewOrder order;
         try {
             order = orderReader.readValue(body);
         } catch (JacksonException malformed) {
-            return problem(
+            ProblemDetail problem = ProblemTypes.problem(
                     HttpStatus.BAD_REQUEST,
                     ProblemTypes.MALFORMED_REQUEST,
-                    "the request body is not a valid order: " + malformed.getOriginalMessage(),
-                    correlationId);
+                    "the request body is not a valid order: " + malformed.getOriginalMessage());
+            JsonFields.unreadable(malformed)
+                    .ifPresent(field -> problem.setProperty(
+                            "errors", List.of(Map.of("field", field.field(), "message", field.message()))));
+            return answer(problem, correlationId);
         }
         if (order == null) {
             return problem(
@@ -285,6 +294,12 @@ public final class OrderIntake implements Filter {
 
     private Answer rejection(BusinessRuleViolation violation, String correlationId) {
         ProblemDetail problem = ApiExceptionHandler.problemFor(violation);
+        problem.setProperty("correlationId", correlationId);
+        return new Answer(
+                problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsBytes(problem));
+    }
+
+    private Answer answer(ProblemDetail problem, String correlationId) {
         problem.setProperty("correlationId", correlationId);
         return new Answer(
                 problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsBytes(problem));

@@ -2,12 +2,14 @@ package io.livechain.web.merchant;
 
 import io.livechain.access.Caller;
 import io.livechain.catalog.ProductId;
+import io.livechain.catalog.Sku;
 import io.livechain.catalog.command.DefineProduct;
 import io.livechain.catalog.desk.ProductDefinition;
 import io.livechain.catalog.query.FindProduct;
 import io.livechain.catalog.query.ListProducts;
 import io.livechain.catalog.query.ProductView;
 import io.livechain.participant.ParticipantId;
+import io.livechain.shared.Limits;
 import io.livechain.web.support.DecidedByDesk;
 import io.livechain.web.support.DeskResponses;
 import io.livechain.web.support.DeskResponses.Answer;
@@ -23,6 +25,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -104,11 +107,13 @@ class ProductController {
     }
 
     record NewProduct(
-            @NotBlank @Size(max = 64) String sku,
-            @NotBlank @Size(max = 200) String name,
+            @NotNull @Pattern(regexp = Sku.PATTERN, message = Sku.RULE)
+            String sku,
+
+            @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String name,
             @NotNull UUID factoryId,
-            @Min(1) @Max(1_000_000) int batchSize,
-            @Min(0) @Max(8760) int leadTimeHours) {}
+            @Min(1) @Max(Limits.MAX_BATCH_SIZE) int batchSize,
+            @Min(0) @Max(Limits.MAX_LEAD_TIME_HOURS) int leadTimeHours) {}
 
     record ProductCreated(UUID id, String sku, String name, UUID factoryId, int batchSize, int leadTimeHours) {}
 }

@@ -3,6 +3,7 @@ package io.livechain.web.merchant;
 import io.livechain.access.Caller;
 import io.livechain.participant.ParticipantId;
 import io.livechain.production.BatchId;
+import io.livechain.production.BatchStatus;
 import io.livechain.production.query.BatchView;
 import io.livechain.production.query.FindBatch;
 import io.livechain.production.query.ListProductionRequests;
@@ -10,7 +11,6 @@ import io.livechain.production.query.ProductionRequestView;
 import io.livechain.web.support.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,11 +38,12 @@ class ProductionRequestController {
     @GetMapping("/api/v1/production-requests")
     @Operation(summary = "Production requests for your SKUs, newest first, optionally of one status")
     List<ProductionRequestView> requests(
-            @RequestParam Optional<@Pattern(regexp = "[A-Z]{1,16}") String> status,
-            @AuthenticationPrincipal Caller caller) {
+            @RequestParam Optional<BatchStatus> status, @AuthenticationPrincipal Caller caller) {
         return queries.query(
                         new ListProductionRequests(
-                                null, new ParticipantId(caller.participantId()), status.orElse(null)),
+                                null,
+                                new ParticipantId(caller.participantId()),
+                                status.map(BatchStatus::name).orElse(null)),
                         ResponseTypes.multipleInstancesOf(ProductionRequestView.class))
                 .join();
     }

@@ -1,29 +1,41 @@
 package io.livechain.web.support;
 
 import io.livechain.shared.BusinessRuleViolation;
-import io.livechain.shared.InvalidField;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.WebUtils;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns every exception a request can raise into RFC 9457 problem+json with a stable {@code type}. Business
@@ -33,6 +45,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final JsonMapper json;
+
+    public ApiExceptionHandler(JsonMapper json) {
+        this.json = json;
+    }
 
     @ExceptionHandler(BusinessRuleViolation.class)
     ResponseEntity<ProblemDetail> businessRule(BusinessRuleViolation violation) {
@@ -48,8 +66,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         ProblemDetail problem = ProblemTypes.problem(status, violation.code(), violation.getMessage());
-        if (violation instanceof InvalidField invalid) {
-            problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
+        if (violation.field() != null) {
+            problem.setProperty("errors", List.of(errorOf(violation.field(), violation.getMessage())));
         }
         return ProblemResponses.decorate(problem);
     }
@@ -103,6 +121,95 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 ProblemTypes.INTERNAL_ERROR,
                 "the request could not be completed; it changed nothing and may be retried"));
+    }
+
+    /** A query parameter or path variable that breaks a constraint (controllers validated as a whole). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException invalid) {
+        List<Map<String, Object>> errors = invalid.getConstraintViolations().stream()
+                .map(violation -> {
+                    String field = null;
+                    for (Path.Node node : violation.getPropertyPath()) {
+                        if (node.getKind() == ElementKind.PARAMETER || node.getKind() == ElementKind.PROPERTY) {
+                            field = node.getName();
+                        }
+                    }
+                    return errorOf(
+                            field == null ? violation.getPropertyPath().toString() : field, violation.getMessage());
+                })
+                .toList();
+        ProblemDetail problem = ProblemTypes.problem(
+                HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION_FAILED, "the request has invalid parameters");
+        problem.setProperty("errors", errors);
+        return problem(problem);
+    }
+
+    /** A query parameter the container could not decode (not UTF-8). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException invalid) {
+        return problem(ProblemTypes.problem(
+                HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "a query parameter is not valid UTF-8"));
+    }
+
+    /** A body that is not what the endpoint reads: names the field when Jackson says which. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail problem = ProblemTypes.problem(
+                HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "the request body cannot be read");
+        Throwable cause = unreadable.getCause();
+        while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof JacksonException jackson) {
+            CachedBodyRequest body = request instanceof ServletWebRequest servlet
+                    ? WebUtils.getNativeRequest(servlet.getRequest(), CachedBodyRequest.class)
+                    : null;
+            JsonFields.unreadable(jackson)
+                    .or(() -> body == null ? Optional.empty() : JsonFields.locate(json, body.body(), jackson))
+                    .ifPresent(field -> {
+                        problem.setDetail(field.field() + ": " + field.message());
+                        problem.setProperty("errors", List.of(errorOf(field.field(), field.message())));
+                    });
+        }
+        return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A query parameter or path variable of the wrong type (not a UUID, not a number, no such status). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException mismatch, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = mismatch instanceof MethodArgumentTypeMismatchException argument
+                ? argument.getName()
+                : mismatch.getPropertyName();
+        Class<?> type = mismatch.getRequiredType();
+        String message = type != null && type.isEnum()
+                ? "must be one of " + Arrays.toString(type.getEnumConstants())
+                : "must be " + (type == null ? "of another type" : describe(type));
+        ProblemDetail problem =
+                ProblemTypes.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, field + ": " + message);
+        problem.setProperty("errors", List.of(errorOf(field, message)));
+        return handleExceptionInternal(mismatch, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private static Map<String, Object> errorOf(String field, String message) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("field", field);
+        entry.put("message", message);
+        return entry;
     }
 
     @Override

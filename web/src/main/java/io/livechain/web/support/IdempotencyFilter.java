@@ -102,14 +102,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
-        if (NulCharacters.in(body)) {
-            // PostgreSQL text cannot hold U+0000: stored in an event, it would fail every read model after it
-            problems.write(
-                    response,
-                    ProblemTypes.problem(
-                            HttpStatus.BAD_REQUEST,
-                            ProblemTypes.VALIDATION_FAILED,
-                            "text fields may not contain the character U+0000"));
+        var forbidden = JsonFields.firstForbiddenText(json, body);
+        if (forbidden.isPresent()) {
+            // e.g. U+0000, which PostgreSQL text cannot hold: in an event, it would fail every read model after it
+            problems.write(response, ProblemResponses.invalidField(forbidden.get()));
             return;
         }
         CachedBodyRequest cached = new CachedBodyRequest(request, body);

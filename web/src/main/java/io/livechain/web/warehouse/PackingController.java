@@ -7,6 +7,7 @@ import io.livechain.delivery.query.FindPickList;
 import io.livechain.delivery.query.PickListEntry;
 import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
+import io.livechain.shared.Limits;
 import io.livechain.web.support.DecidedByDesk;
 import io.livechain.web.support.DeskResponses;
 import io.livechain.web.support.DeskResponses.Answer;
@@ -90,7 +91,7 @@ class PackingController {
                 returned -> new Answer(HttpStatus.OK, null, new Returned(orderId, "RETURNED")));
     }
 
-    record Packing(@Min(1) @Max(100) int parcels) {}
+    record Packing(@Min(1) @Max(Limits.MAX_PARCELS) int parcels) {}
 
     record Packed(UUID orderId, String status, UUID deliveryId) {}
 

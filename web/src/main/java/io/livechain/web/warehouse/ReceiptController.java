@@ -1,7 +1,9 @@
 package io.livechain.web.warehouse;
 
 import io.livechain.access.Caller;
+import io.livechain.catalog.Sku;
 import io.livechain.participant.ParticipantId;
+import io.livechain.shared.Limits;
 import io.livechain.stock.desk.StockReceipt;
 import io.livechain.web.support.DecidedByDesk;
 import io.livechain.web.support.DeskResponses;
@@ -15,9 +17,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -64,8 +65,11 @@ class ReceiptController {
 
     record Receipt(
             @NotNull UUID merchantId,
-            @NotBlank @Size(max = 64) String sku,
-            @Min(1) @Max(10_000_000) int quantity,
+
+            @NotNull @Pattern(regexp = Sku.PATTERN, message = Sku.RULE)
+            String sku,
+
+            @Min(1) @Max(Limits.MAX_UNITS) int quantity,
             UUID batchId) {}
 
     record Received(UUID id, UUID warehouseId, UUID merchantId, String sku, int quantity, UUID batchId) {}
