@@ -307,8 +307,9 @@ final class Corpus {
             values.put("encoded invalid UTF-8", "%C3%28");
             if (parameter.type() == int.class || parameter.type() == Integer.class) {
                 values.put("0", "0");
-                values.put("201", "201");
                 values.put("-1", "-1");
+                values.put("2^31-1", "2147483647");
+                values.put("2^31", "2147483648");
                 values.put("2^63", "9223372036854775808");
                 values.put("fraction", "1.5");
                 values.put("text", "ten");
@@ -339,6 +340,10 @@ final class Corpus {
             cases.add(base.withTarget(
                     parameter.name() + " ← empty", withQuery(base.ours.path(), parameter.name(), ""), false));
         }
+        QUERY_MISTAKES
+                .getOrDefault(base.endpoint.toString(), Map.of())
+                .forEach((parameter, value) -> cases.add(base.withTarget(
+                        parameter + " ← " + value, withQuery(base.ours.path(), parameter, value), true)));
         return cases;
     }
 
@@ -437,6 +442,9 @@ final class Corpus {
                 }
                 return body;
             })));
+
+    /** Query values out of one endpoint's own range. */
+    static final Map<String, Map<String, String>> QUERY_MISTAKES = Map.of("GET /api/v1/orders", Map.of("limit", "201"));
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 

@@ -141,6 +141,15 @@ final class Endpoints {
                     w -> w.merchant.id(),
                     id -> "/api/v1/admin/participants/" + id,
                     null),
+            list("GET", "/api/v1/admin/set-aside-events", Role.ADMIN, w -> "/api/v1/admin/set-aside-events?limit=10"),
+            object(
+                    "POST",
+                    "/api/v1/admin/set-aside-events/{eventId}/replay",
+                    Role.ADMIN,
+                    w -> NOWHERE, // nothing is set aside, nor may anything be
+                    id -> "/api/v1/admin/set-aside-events/" + id + "/replay",
+                    null),
+            creation("POST", "/api/v1/admin/set-aside-events/replay", Role.ADMIN, null),
             // couriers
             list("GET", "/api/v1/courier/offers", Role.COURIER, w -> "/api/v1/courier/offers"),
             list("GET", "/api/v1/courier/deliveries", Role.COURIER, w -> "/api/v1/courier/deliveries"),
@@ -331,8 +340,14 @@ final class Endpoints {
                     w -> new Request("/api/v1/warehouse/receipts", receipt(NOWHERE)),
                     false));
 
+    /** An endpoint that names no object of anybody's; {@code body} may be null. */
     private static Entry creation(String method, String path, Role role, Function<World, String> body) {
-        return new Entry(new Endpoint(method, path), role, w -> new Request(path, body.apply(w)), null, false);
+        return new Entry(
+                new Endpoint(method, path),
+                role,
+                w -> new Request(path, body == null ? null : body.apply(w)),
+                null,
+                false);
     }
 
     private static Entry list(String method, String template, Role role, Function<World, String> path) {
