@@ -78,7 +78,7 @@ class OverloadIT extends PlatformIT {
     private record Attempt(String buyer, String key) {
 
         Api.Response send(SalesScenario sale, String stream) {
-            return sale.order(stream, buyer, "BUSY-1", 1, key, "north");
+            return sale.orderOnce(stream, buyer, "BUSY-1", 1, key, "north");
         }
 
         /** One at a time the desk always has room; a rare busy answer is simply retried, as a client would. */

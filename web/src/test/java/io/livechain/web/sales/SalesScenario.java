@@ -3,6 +3,7 @@ package io.livechain.web.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livechain.web.Api;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -63,13 +64,34 @@ final class SalesScenario {
         return order(streamId, buyerId, sku, quantity, UUID.randomUUID().toString(), "north");
     }
 
+    /**
+     * Orders as a merchant's server does: a {@code 503} (the desk busy on a loaded machine) is sent again with the
+     * same key after its {@code Retry-After}, which is safe because a 503 means nothing was decided.
+     */
     Api.Response order(String streamId, String buyerId, String sku, int quantity, String key, String zone) {
-        return api.post(
-                "/api/v1/orders",
-                merchant.apiKey(),
-                """
+        for (int attempt = 1; ; attempt++) {
+            Api.Response response = orderOnce(streamId, buyerId, sku, quantity, key, zone);
+            if (response.status() != 503 || attempt == 30) {
+                return response;
+            }
+            sleep(response.header("Retry-After"));
+        }
+    }
+
+    /** One attempt, whatever its answer. */
+    Api.Response orderOnce(String streamId, String buyerId, String sku, int quantity, String key, String zone) {
+        String body = """
                 {"liveStreamId":"%s","buyerId":"%s","lines":[{"sku":"%s","quantity":%d}],
-                 "shippingAddress":{"zone":"%s","line1":"1 Main St","city":"Springfield","recipient":"%s"}}""".formatted(streamId, buyerId, sku, quantity, zone, buyerId),
-                Map.of("Idempotency-Key", key));
+                 "shippingAddress":{"zone":"%s","line1":"1 Main St","city":"Springfield","recipient":"%s"}}""".formatted(streamId, buyerId, sku, quantity, zone, buyerId);
+        return api.post("/api/v1/orders", merchant.apiKey(), body, Map.of("Idempotency-Key", key));
+    }
+
+    private static void sleep(String retryAfter) {
+        try {
+            Thread.sleep(Duration.ofSeconds(retryAfter == null ? 1 : Long.parseLong(retryAfter)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
