@@ -2,9 +2,13 @@ package io.livechain.web.support;
 
 import io.livechain.shared.BusinessRuleViolation;
 import io.livechain.shared.InvalidField;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -17,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -52,6 +57,37 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
         }
         return ProblemResponses.decorate(problem);
+    }
+
+    /** A parameter that broke its constraint (method validation of a {@code @Validated} controller). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException invalid) {
+        ProblemDetail problem = ProblemTypes.problem(
+                HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION_FAILED, "the request has invalid parameters");
+        List<Map<String, Object>> errors = invalid.getConstraintViolations().stream()
+                .map(violation -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("field", fieldOf(violation.getPropertyPath()));
+                    entry.put("message", violation.getMessage());
+                    return entry;
+                })
+                .toList();
+        problem.setProperty("errors", errors);
+        return problem(problem);
+    }
+
+    /** {@code list.limit} names the parameter {@code limit}; a property of a parameter follows it with dots. */
+    private static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                field.setLength(0);
+                field.append(node.getName());
+            } else if (node.getKind() == ElementKind.PROPERTY && !field.isEmpty()) {
+                field.append('.').append(node.getName());
+            }
+        }
+        return field.isEmpty() ? path.toString() : field.toString();
     }
 
     @ExceptionHandler(ResourceNotFound.class)
@@ -137,6 +173,36 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList();
         problem.setProperty("errors", errors);
         return handleExceptionInternal(invalid, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A body that cannot be bound names the field it failed on (a missing number, a text where a number belongs); a
+     * request record whose constructor refused a value answers with that rule.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        for (Throwable cause = unreadable.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BusinessRuleViolation violation) {
+                ProblemDetail problem = problemFor(violation);
+                return handleExceptionInternal(
+                        unreadable, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        Optional<Map<String, Object>> field = JsonFieldErrors.of(unreadable);
+        if (field.isEmpty()) {
+            return super.handleHttpMessageNotReadable(unreadable, headers, status, request);
+        }
+        ProblemDetail problem = ProblemTypes.problem(
+                HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION_FAILED, "the request body has invalid fields");
+        problem.setProperty("errors", List.of(field.get()));
+        return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** Spring MVC's own errors leave the type as about:blank; give them ours. */
