@@ -108,7 +108,64 @@ class ProblemDetailsIT extends PlatformIT {
             assertThat(answer).startsWith("HTTP/1.1 400");
             assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
             assertThat(answer).contains("\"type\":\"https://livechain.io/problems/malformed-request\"");
+            // it never reached the filters, and still names itself
+            assertThat(answer).containsPattern("(?i)X-Request-Id: [0-9a-f-]{36}");
+            assertThat(answer).containsPattern("\"correlationId\":\"[0-9a-f-]{36}\"");
         }
+    }
+
+    @Test
+    void a_missing_number_is_named_in_the_problem() {
+        // given a product without its leadTimeHours
+        var merchant = api().register("merchants", "{\"name\":\"Named\"}");
+        var factory = api().register("factories", "{\"name\":\"Named plant\"}");
+
+        // when it is sent
+        var response = api().post("/api/v1/products", merchant.apiKey(), """
+                {"sku":"NAMED","name":"Named","factoryId":"%s","batchSize":10}""".formatted(factory.id()));
+
+        // then the problem names the field
+        assertProblem(response, 400, "validation-failed");
+        assertThat(response.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("leadTimeHours");
+        assertThat(response.json().path("errors").get(0).path("message").asString())
+                .isEqualTo("must be a whole number");
+    }
+
+    @Test
+    void a_text_where_a_number_belongs_in_an_order_names_the_line() {
+        var merchant = api().register("merchants", "{\"name\":\"Lines\"}");
+        var response = api().post("/api/v1/orders", merchant.apiKey(), """
+                {"liveStreamId":"00000000-0000-0000-0000-000000000001","buyerId":"b","lines":[{"sku":"X","quantity":"two"}],
+                 "shippingAddress":{"zone":"north","line1":"1","city":"c","recipient":"r"}}""", Map.of("Idempotency-Key", "named-1"));
+        assertProblem(response, 400, "validation-failed");
+        assertThat(response.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("lines[0].quantity");
+    }
+
+    @Test
+    void a_query_parameter_out_of_range_is_named() {
+        var merchant = api().register("merchants", "{\"name\":\"Limits\"}");
+        var response = api().get("/api/v1/orders?limit=0", merchant.apiKey());
+        assertProblem(response, 400, "validation-failed");
+        assertThat(response.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("limit");
+    }
+
+    @Test
+    void a_rule_the_desk_refuses_answers_with_the_requests_correlation_id() {
+        // given a product naming a factory that does not exist, sent with a request id of the client's
+        var merchant = api().register("merchants", "{\"name\":\"Correlated\"}");
+
+        // when the desk refuses it
+        var response =
+                api().post("/api/v1/products", merchant.apiKey(), """
+                {"sku":"C1","name":"C","factoryId":"00000000-0000-0000-0000-000000000009","batchSize":1,"leadTimeHours":1}""", Map.of("X-Request-Id", "client-request-42"));
+
+        // then the problem carries that id, like every other problem
+        assertProblem(response, 422, "unknown-factory");
+        assertThat(response.header("X-Request-Id")).isEqualTo("client-request-42");
+        assertThat(response.json().get("correlationId").asString()).isEqualTo("client-request-42");
     }
 
     private static void assertProblem(Api.Response response, int status, String type) {
@@ -116,5 +173,7 @@ class ProblemDetailsIT extends PlatformIT {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.problemType()).isEqualTo(type);
         assertThat(response.json().get("detail").asString()).isNotBlank();
+        // every problem names the request it answers
+        assertThat(response.json().path("correlationId").asString("")).isEqualTo(response.header("X-Request-Id"));
     }
 }

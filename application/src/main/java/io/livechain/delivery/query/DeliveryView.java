@@ -2,6 +2,7 @@ package io.livechain.delivery.query;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 public record DeliveryView(
         UUID id,
@@ -10,6 +11,6 @@ public record DeliveryView(
         String zone,
         int parcels,
         String status,
-        UUID courierId,
+        @Nullable UUID courierId,
         int failedAttempts,
         Instant updatedAt) {}

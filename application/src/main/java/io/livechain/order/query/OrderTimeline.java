@@ -3,6 +3,7 @@ package io.livechain.order.query;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every event of every aggregate that an order caused or was touched by, oldest first, exactly as stored: the
@@ -16,10 +17,10 @@ public record OrderTimeline(UUID orderId, List<Entry> events) {
             String aggregateType,
             String aggregateId,
             long sequence,
-            Actor actor,
-            String correlationId,
-            String causationId,
+            @Nullable Actor actor,
+            @Nullable String correlationId,
+            @Nullable String causationId,
             Object data) {}
 
-    public record Actor(String role, String id) {}
+    public record Actor(@Nullable String role, @Nullable String id) {}
 }

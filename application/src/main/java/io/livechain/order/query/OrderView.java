@@ -1,10 +1,12 @@
 package io.livechain.order.query;
 
+import io.livechain.delivery.query.DeliveryView;
 import io.livechain.order.ShippingAddress;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order as its merchant sees it. {@code stock} sums up the lines: RESERVED when every line holds units,
@@ -21,9 +23,14 @@ public record OrderView(
         ShippingAddress shippingAddress,
         BigDecimal total,
         Instant paymentDueAt,
-        Object delivery,
+        @Nullable DeliveryView delivery,
         Instant createdAt,
         Instant updatedAt) {
 
-    public record OrderLineView(String sku, int quantity, BigDecimal unitPrice, String stock, UUID warehouseId) {}
+    public record OrderLineView(
+            String sku,
+            int quantity,
+            BigDecimal unitPrice,
+            String stock,
+            @Nullable UUID warehouseId) {}
 }

@@ -2,6 +2,7 @@ package io.livechain.production.query;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A production batch from request to receipt; {@code reason} is set when the factory rejected it. */
 public record ProductionRequestView(
@@ -10,13 +11,13 @@ public record ProductionRequestView(
         UUID factoryId,
         String sku,
         int quantity,
-        Instant neededBy,
+        @Nullable Instant neededBy,
         String status,
-        String reason,
-        Integer committedQuantity,
-        Instant expectedCompletionAt,
-        Integer producedQuantity,
-        Integer qcPassedQuantity,
+        @Nullable String reason,
+        @Nullable Integer committedQuantity,
+        @Nullable Instant expectedCompletionAt,
+        @Nullable Integer producedQuantity,
+        @Nullable Integer qcPassedQuantity,
         int shippedQuantity,
         int receivedQuantity,
         Instant requestedAt) {}

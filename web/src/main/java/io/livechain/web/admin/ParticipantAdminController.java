@@ -13,6 +13,7 @@ import io.livechain.shared.Zone;
 import io.livechain.web.support.IdempotencyFilter;
 import io.livechain.web.support.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +26,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -51,26 +55,36 @@ class ParticipantAdminController {
     }
 
     @PostMapping("/merchants")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a merchant; the answer holds its API key, shown only this once")
     ResponseEntity<Registered> registerMerchant(@Valid @RequestBody NamedParticipant request) {
         return registered(registration.register(ParticipantKind.MERCHANT, request.name(), List.of()));
     }
 
     @PostMapping("/factories")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a factory; the answer holds its API key, shown only this once")
     ResponseEntity<Registered> registerFactory(@Valid @RequestBody NamedParticipant request) {
         return registered(registration.register(ParticipantKind.FACTORY, request.name(), List.of()));
     }
 
     @PostMapping("/warehouses")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a warehouse in its zone; the answer holds its API key, shown only this once")
+    @ApiResponse(
+            responseCode = "400",
+            description = "`invalid-registration`: the zone is not 1 to 64 letters, digits, '-' or '_'.")
     ResponseEntity<Registered> registerWarehouse(@Valid @RequestBody NewWarehouse request) {
         requireZone(request.zone(), "zone");
         return registered(registration.register(ParticipantKind.WAREHOUSE, request.name(), List.of(request.zone())));
     }
 
     @PostMapping("/couriers")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a courier and the zones it serves; the answer holds its API key, shown once")
+    @ApiResponse(
+            responseCode = "400",
+            description = "`invalid-registration`: a zone is not 1 to 64 letters, digits, '-' or '_'.")
     ResponseEntity<Registered> registerCourier(@Valid @RequestBody NewCourier request) {
         for (int i = 0; i < request.zones().size(); i++) {
             requireZone(request.zones().get(i), "zones[" + i + "]");
@@ -124,6 +138,6 @@ class ParticipantAdminController {
             @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String name,
             @NotEmpty @Size(max = 50) List<@NotNull String> zones) {}
 
-    /** The new participant's id and API key: keep the key, it is not shown again. */
-    record Registered(UUID id, String apiKey) {}
+    /** The new participant's id and API key: keep the key, it is not shown again (a replay leaves it out). */
+    record Registered(UUID id, @Nullable String apiKey) {}
 }

@@ -16,6 +16,7 @@ import io.livechain.participant.query.FindParticipant;
 import io.livechain.participant.query.ParticipantView;
 import io.livechain.shared.Limits;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -76,6 +77,12 @@ class DeliveryController {
 
     @PostMapping("/deliveries/{id}/claim")
     @Operation(summary = "Claim a delivery: the first courier wins, the others get 409 delivery-already-claimed")
+    @ApiResponse(responseCode = "200", description = "Claimed: it is yours to pick up within the claim timeout.")
+    @ApiResponse(responseCode = "404", description = "`not-found`: no delivery offered in your zones has this id.")
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "`delivery-already-claimed`: another courier claimed it first. `delivery-transition-not-allowed`: it is not waiting for a courier.")
     Changed claim(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         try {
             commands.sendAndWait(new ClaimDelivery(new DeliveryId(id), courier(caller), zonesOf(caller), claimTimeout));
@@ -87,6 +94,11 @@ class DeliveryController {
 
     @PostMapping("/deliveries/{id}/pickup")
     @Operation(summary = "Picked up at the warehouse: the order is out for delivery")
+    @ApiResponse(responseCode = "200", description = "Picked up: the order is out for delivery.")
+    @ApiResponse(responseCode = "404", description = "`not-found`: you have no such delivery.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`delivery-transition-not-allowed`: the delivery's status does not allow this step.")
     Changed pickUp(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         commands.sendAndWait(new PickUpDelivery(new DeliveryId(id), courier(caller)));
         return new Changed(id, "PICKED_UP");
@@ -94,6 +106,12 @@ class DeliveryController {
 
     @PostMapping("/deliveries/{id}/deliver")
     @Operation(summary = "Delivered, with proof: the order is delivered")
+    @ApiResponse(responseCode = "200", description = "Delivered.")
+    @ApiResponse(responseCode = "400", description = "`invalid-delivery`: the proof or the reason is missing.")
+    @ApiResponse(responseCode = "404", description = "`not-found`: you have no such delivery.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`delivery-transition-not-allowed`: the delivery's status does not allow this step.")
     Changed deliver(@PathVariable UUID id, @Valid @RequestBody Delivered body, @AuthenticationPrincipal Caller caller) {
         commands.sendAndWait(new DeliverParcel(
                 new DeliveryId(id),
@@ -105,6 +123,14 @@ class DeliveryController {
 
     @PostMapping("/deliveries/{id}/fail")
     @Operation(summary = "A failed attempt: offered again; after 3 failed attempts the order is returned")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The failed attempt is recorded: the delivery is offered again, or returned after the third.")
+    @ApiResponse(responseCode = "400", description = "`invalid-delivery`: the proof or the reason is missing.")
+    @ApiResponse(responseCode = "404", description = "`not-found`: you have no such delivery.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`delivery-transition-not-allowed`: the delivery's status does not allow this step.")
     Changed fail(@PathVariable UUID id, @Valid @RequestBody Failure body, @AuthenticationPrincipal Caller caller) {
         commands.sendAndWait(new ReportFailedAttempt(new DeliveryId(id), courier(caller), body.reason()));
         return new Changed(id, "FAILED_ATTEMPT");

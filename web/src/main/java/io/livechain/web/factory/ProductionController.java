@@ -20,6 +20,7 @@ import io.livechain.shared.BusinessRuleViolation;
 import io.livechain.shared.Limits;
 import io.livechain.web.support.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -84,6 +85,14 @@ class ProductionController {
 
     @PostMapping("/batches/{id}/accept")
     @Operation(summary = "Commit to a quantity and a completion date")
+    @ApiResponse(responseCode = "200", description = "Accepted: the batch is committed.")
+    @ApiResponse(
+            responseCode = "400",
+            description = "`invalid-batch`: the quantities or dates break a rule of production batches.")
+    @ApiResponse(responseCode = "404", description = "`not-found`: you have no such production batch.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`batch-transition-not-allowed`: the batch's status does not allow this step.")
     Changed accept(@PathVariable UUID id, @Valid @RequestBody Acceptance body, @AuthenticationPrincipal Caller caller) {
         commands.sendAndWait(new AcceptProduction(
                 new BatchId(id), factory(caller), body.committedQuantity(), body.expectedCompletionAt()));
@@ -92,6 +101,14 @@ class ProductionController {
 
     @PostMapping("/batches/{id}/reject")
     @Operation(summary = "Decline the request; the merchant sees the reason and a new request follows")
+    @ApiResponse(responseCode = "200", description = "Rejected.")
+    @ApiResponse(
+            responseCode = "400",
+            description = "`invalid-batch`: the quantities or dates break a rule of production batches.")
+    @ApiResponse(responseCode = "404", description = "`not-found`: you have no such production batch.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`batch-transition-not-allowed`: the batch's status does not allow this step.")
     Changed reject(@PathVariable UUID id, @Valid @RequestBody Rejection body, @AuthenticationPrincipal Caller caller) {
         commands.sendAndWait(new RejectProduction(new BatchId(id), factory(caller), body.reason()));
         return new Changed(id, "REJECTED");
@@ -99,6 +116,11 @@ class ProductionController {
 
     @PostMapping("/batches/{id}/start")
     @Operation(summary = "Production has started")
+    @ApiResponse(responseCode = "200", description = "Started.")
+    @ApiResponse(responseCode = "404", description = "`not-found`: you have no such production batch.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`batch-transition-not-allowed`: the batch's status does not allow this step.")
     Changed start(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         commands.sendAndWait(new StartProduction(new BatchId(id), factory(caller)));
         return new Changed(id, "STARTED");
@@ -106,6 +128,14 @@ class ProductionController {
 
     @PostMapping("/batches/{id}/complete")
     @Operation(summary = "Production is done: how many were made and how many passed quality control")
+    @ApiResponse(responseCode = "200", description = "Completed: the units that passed quality control can be shipped.")
+    @ApiResponse(
+            responseCode = "400",
+            description = "`invalid-batch`: the quantities or dates break a rule of production batches.")
+    @ApiResponse(responseCode = "404", description = "`not-found`: you have no such production batch.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`batch-transition-not-allowed`: the batch's status does not allow this step.")
     Changed complete(
             @PathVariable UUID id, @Valid @RequestBody Completion body, @AuthenticationPrincipal Caller caller) {
         commands.sendAndWait(new CompleteProduction(
@@ -115,6 +145,17 @@ class ProductionController {
 
     @PostMapping("/batches/{id}/ship")
     @Operation(summary = "Ship units that passed quality control to a warehouse; they show as inbound stock")
+    @ApiResponse(responseCode = "200", description = "Shipped: the units are inbound at the warehouse.")
+    @ApiResponse(
+            responseCode = "400",
+            description = "`invalid-batch`: the quantities or dates break a rule of production batches.")
+    @ApiResponse(responseCode = "404", description = "`not-found`: you have no such production batch.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`batch-transition-not-allowed`: the batch's status does not allow this step.")
+    @ApiResponse(
+            responseCode = "422",
+            description = "`unknown-warehouse`: warehouseId does not name a registered warehouse.")
     Changed ship(@PathVariable UUID id, @Valid @RequestBody Shipment body, @AuthenticationPrincipal Caller caller) {
         boolean isWarehouse = queries.query(
                         new FindParticipant(new ParticipantId(body.warehouseId())),

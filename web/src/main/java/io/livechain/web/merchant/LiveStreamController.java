@@ -69,6 +69,11 @@ class LiveStreamController {
     @DecidedByDesk
     @Operation(summary = "Schedule a live stream with its offers (every SKU from your catalogue)")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Created.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "`invalid-live-stream`: the stream or an offer breaks a rule of live streams (endsAt not after startsAt, a SKU offered twice, perBuyerLimit above quantity, ...).")
+    @ApiResponse(responseCode = "422", description = "`unknown-sku`: an offer's SKU is not in your catalogue.")
     ResponseEntity<byte[]> schedule(
             @Valid @RequestBody NewLiveStream body, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
         ScheduleLiveStream command = new ScheduleLiveStream(
@@ -98,6 +103,8 @@ class LiveStreamController {
     @DecidedByDesk
     @Operation(summary = "Go on air: orders are admitted from now on")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusChanged.class)))
+    @ApiResponse(responseCode = "404", description = "`not-found`: you have no such live stream.")
+    @ApiResponse(responseCode = "409", description = "`live-stream-transition-not-allowed`: the live stream has ended.")
     ResponseEntity<byte[]> start(
             @PathVariable UUID id, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
         StartLiveStream command = new StartLiveStream(new LiveStreamId(id), new ParticipantId(caller.participantId()));
@@ -113,6 +120,10 @@ class LiveStreamController {
     @DecidedByDesk
     @Operation(summary = "Go off air: no more orders are admitted")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusChanged.class)))
+    @ApiResponse(responseCode = "404", description = "`not-found`: you have no such live stream.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`live-stream-transition-not-allowed`: the live stream's status does not allow ending it.")
     ResponseEntity<byte[]> end(@PathVariable UUID id, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
         EndLiveStream command = new EndLiveStream(new LiveStreamId(id), new ParticipantId(caller.participantId()));
         return desk.decide(

@@ -72,6 +72,15 @@ class OrderController {
 
     @PostMapping("/{id}/payments")
     @Operation(summary = "Record the buyer's payment of the order total, within the payment window")
+    @ApiResponse(responseCode = "200", description = "Paid: the order waits for packing.")
+    @ApiResponse(responseCode = "404", description = "`not-found`: you have no such order.")
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "`order-not-payable`: the order was paid, cancelled or has expired. `payment-window-closed`: its payment window closed.")
+    @ApiResponse(
+            responseCode = "422",
+            description = "`payment-amount-mismatch`: the amount is not exactly the order total.")
     StatusChanged pay(@PathVariable UUID id, @Valid @RequestBody Payment body, @AuthenticationPrincipal Caller caller) {
         commands.sendAndWait(new PayOrder(
                 new OrderId(id),
@@ -89,6 +98,10 @@ class OrderController {
             description = "The units are back in the offer and in stock when the answer comes: the next buyer can"
                     + " have them.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusChanged.class)))
+    @ApiResponse(responseCode = "404", description = "`not-found`: you have no such order.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`order-not-cancellable`: the order is packed (or further along), or has expired.")
     ResponseEntity<byte[]> cancel(
             @PathVariable UUID id,
             @Valid @RequestBody Cancellation body,
@@ -116,6 +129,8 @@ class OrderController {
 
     @GetMapping
     @Operation(summary = "Your orders, newest first; pass nextCursor as cursor for the next page")
+    @ApiResponse(responseCode = "200", description = "A page of your orders; nextCursor is absent on the last page.")
+    @ApiResponse(responseCode = "400", description = "`invalid-cursor`: cursor is not a nextCursor this list returned.")
     OrderPage list(
             @RequestParam Optional<UUID> liveStreamId,
             @RequestParam Optional<OrderStatus> status,

@@ -24,6 +24,7 @@ import io.livechain.shared.BusinessRuleViolation;
 import io.livechain.web.support.ApiExceptionHandler;
 import io.livechain.web.support.CorrelationIdFilter;
 import io.livechain.web.support.IdempotencyFilter;
+import io.livechain.web.support.JsonFieldErrors;
 import io.livechain.web.support.JsonFields;
 import io.livechain.web.support.ProblemResponses;
 import io.livechain.web.support.ProblemTypes;
@@ -75,7 +76,6 @@ public final class OrderIntake implements Filter {
     private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
     private static final String BEARER = "Bearer ";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final byte[] FINGERPRINT_PREFIX = ("POST " + PATH + "\n").getBytes(StandardCharsets.UTF_8);
 
     private final ApiKeys apiKeys;
@@ -117,11 +117,7 @@ public final class OrderIntake implements Filter {
             return;
         }
         long started = System.nanoTime();
-        String presented = request.getHeader(CorrelationIdFilter.HEADER);
-        String correlationId =
-                presented != null && SANE_REQUEST_ID.matcher(presented).matches()
-                        ? presented
-                        : UUID.randomUUID().toString();
+        String correlationId = CorrelationIdFilter.correlationIdFor(request.getHeader(CorrelationIdFilter.HEADER));
         response.setHeader(CorrelationIdFilter.HEADER, correlationId);
         MDC.put(CorrelationIdFilter.MDC_KEY, correlationId);
         Answer answer;
@@ -208,13 +204,17 @@ public final class OrderIntake implements Filter {
         try {
             order = orderReader.readValue(body);
         } catch (JacksonException malformed) {
+            Optional<Map<String, Object>> field = JsonFieldErrors.of(malformed);
+            if (field.isPresent()) {
+                return invalidField(field.get(), correlationId);
+            }
             ProblemDetail problem = ProblemTypes.problem(
                     HttpStatus.BAD_REQUEST,
                     ProblemTypes.MALFORMED_REQUEST,
                     "the request body is not a valid order: " + malformed.getOriginalMessage());
             JsonFields.unreadable(malformed)
-                    .ifPresent(field -> problem.setProperty(
-                            "errors", List.of(Map.of("field", field.field(), "message", field.message()))));
+                    .ifPresent(unreadable -> problem.setProperty(
+                            "errors", List.of(Map.of("field", unreadable.field(), "message", unreadable.message()))));
             return answer(problem, correlationId);
         }
         if (order == null) {
@@ -309,6 +309,17 @@ public final class OrderIntake implements Filter {
         ProblemDetail problem = ProblemTypes.problem(status, code, detail);
         problem.setProperty("correlationId", correlationId);
         return new Answer(status.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsBytes(problem));
+    }
+
+    private Answer invalidField(Map<String, Object> field, String correlationId) {
+        ProblemDetail problem = ProblemTypes.problem(
+                HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION_FAILED, "the request body has invalid fields");
+        problem.setProperty("errors", List.of(field));
+        problem.setProperty("correlationId", correlationId);
+        return new Answer(
+                HttpStatus.BAD_REQUEST.value(),
+                MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                json.writeValueAsBytes(problem));
     }
 
     private Answer unauthenticated(String detail, String correlationId) {

@@ -4,24 +4,21 @@ import io.livechain.access.ApiKeys;
 import io.livechain.access.IdempotentRequests;
 import io.livechain.desk.AvailabilityBoard;
 import io.livechain.desk.Desk;
-import io.livechain.web.support.IdempotencyFilter;
+import io.livechain.web.openapi.CommonAnswers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.List;
-import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -49,62 +46,63 @@ class OrderIntakeConfiguration {
         return registration;
     }
 
-    /** The intake is a filter, not a controller: its operation is described here. */
+    /** The intake is a filter, not a controller: its operation is described here, with the answers all share. */
     @Bean
-    OpenApiCustomizer orderIntakeOperation() {
+    OpenApiCustomizer orderIntakeOperation(SpringDocConfigProperties springDoc) {
         return openApi -> {
-            ResolvedSchema request = ModelConverters.getInstance().readAllAsResolvedSchema(OrderIntake.NewOrder.class);
-            ResolvedSchema placed = ModelConverters.getInstance().readAllAsResolvedSchema(OrderIntake.Placed.class);
+            ModelConverters converters = ModelConverters.getInstance(springDoc.isOpenapi31());
+            ResolvedSchema request = converters.readAllAsResolvedSchema(OrderIntake.NewOrder.class);
+            ResolvedSchema placed = converters.readAllAsResolvedSchema(OrderIntake.Placed.class);
             request.referencedSchemas.forEach(openApi.getComponents()::addSchemas);
             placed.referencedSchemas.forEach(openApi.getComponents()::addSchemas);
             openApi.getComponents().addSchemas("NewOrder", request.schema);
             openApi.getComponents().addSchemas("Placed", placed.schema);
-            if (openApi.getComponents().getSchemas() == null
-                    || !openApi.getComponents().getSchemas().containsKey("ProblemDetail")) {
-                ResolvedSchema problemDetail = ModelConverters.getInstance()
-                        .readAllAsResolvedSchema(org.springframework.http.ProblemDetail.class);
-                problemDetail.referencedSchemas.forEach(openApi.getComponents()::addSchemas);
-                openApi.getComponents().addSchemas("ProblemDetail", problemDetail.schema);
-            }
-            Schema<?> problem = new Schema<>().$ref("#/components/schemas/ProblemDetail");
             ApiResponses responses = new ApiResponses()
                     .addApiResponse(
                             "201",
                             new ApiResponse()
-                                    .description("placed: stock RESERVED (awaiting payment) or BACKORDERED")
-                                    .addHeaderObject("Location", new Header().schema(new StringSchema()))
-                                    .content(json(new Schema<>().$ref("#/components/schemas/Placed"))));
-            Map.of(
-                            "400", "invalid field, malformed body, or Idempotency-Key missing or invalid",
-                            "401", "no or unknown API key",
-                            "403", "not a merchant's key",
-                            "404", "no such live stream (or another merchant's)",
-                            "409", "sold-out, purchase-limit-exceeded or live-stream-not-live",
-                            "413", "body too large",
-                            "415", "body not JSON",
-                            "422", "Idempotency-Key reused with another body",
-                            "503", "busy: nothing was changed; retry with the same Idempotency-Key after Retry-After")
-                    .forEach((status, description) -> responses.addApiResponse(
-                            status,
+                                    .description("Placed: stock RESERVED (awaiting payment until paymentDueAt) or"
+                                            + " BACKORDERED.")
+                                    .content(json(new Schema<>().$ref("#/components/schemas/Placed"))))
+                    .addApiResponse(
+                            "400",
                             new ApiResponse()
-                                    .description(description)
-                                    .content(new Content()
-                                            .addMediaType(
-                                                    "application/problem+json", new MediaType().schema(problem)))));
+                                    .description("`invalid-order`: the order breaks a rule of orders (a buyerId"
+                                            + " that is not 1 to 64 letters, digits, '.', '_' or '-'; a total above"
+                                            + " the maximum)."))
+                    .addApiResponse(
+                            "409",
+                            new ApiResponse()
+                                    .description("`sold-out`: the offer cannot admit the units, and it takes no"
+                                            + " backorders. `purchase-limit-exceeded`: the buyer would hold more"
+                                            + " than the offer's perBuyerLimit. `live-stream-not-live`: the live"
+                                            + " stream is not on air."))
+                    .addApiResponse(
+                            "422",
+                            new ApiResponse()
+                                    .description("`unknown-live-stream`: liveStreamId names none of your live"
+                                            + " streams. `unknown-sku`: a line's SKU is not offered in this live"
+                                            + " stream."));
             Operation place = new Operation()
                     .operationId("placeOrder")
                     .summary("Place a buyer's order in a live stream")
                     .description("Every answer is final: 201 with stock RESERVED or BACKORDERED, or a problem. A"
-                            + " retry with the same Idempotency-Key returns the first answer.")
+                            + " retry with the same Idempotency-Key returns the first answer and changes nothing.")
                     .tags(List.of("Merchant: orders"))
-                    .addParametersItem(new HeaderParameter()
-                            .name(IdempotencyFilter.HEADER)
-                            .required(true)
-                            .schema(new StringSchema().minLength(1).maxLength(255)))
                     .requestBody(new RequestBody()
                             .required(true)
                             .content(json(new Schema<>().$ref("#/components/schemas/NewOrder"))))
                     .responses(responses);
+            CommonAnswers.describe(
+                    place,
+                    new CommonAnswers.Traits(
+                            /* mutating */ true,
+                            /* body */ true,
+                            /* parameters */ false,
+                            /* pathVariables */ false,
+                            /* decidedByDesk */ true,
+                            /* idempotencyKeyRequired */ true,
+                            /* negotiatesContent: the intake answers JSON whatever Accept says */ false));
             PathItem path = openApi.getPaths().computeIfAbsent(OrderIntake.PATH, any -> new PathItem());
             path.setPost(place);
         };

@@ -59,6 +59,13 @@ class ProductController {
     @DecidedByDesk
     @Operation(summary = "Add a product; its SKU is unique in your catalogue (409 sku-already-exists)")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ProductCreated.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "`invalid-product`: the SKU, name, batch size or lead time breaks a rule of products.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`sku-already-exists`: your catalogue already has a product with this SKU.")
+    @ApiResponse(responseCode = "422", description = "`unknown-factory`: factoryId does not name a registered factory.")
     ResponseEntity<byte[]> define(
             @Valid @RequestBody NewProduct body, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
         ParticipantId merchant = new ParticipantId(caller.participantId());

@@ -35,6 +35,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.util.WebUtils;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,6 +71,37 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(errorOf(violation.field(), violation.getMessage())));
         }
         return ProblemResponses.decorate(problem);
+    }
+
+    /** A parameter that broke its constraint (method validation of a {@code @Validated} controller). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException invalid) {
+        ProblemDetail problem = ProblemTypes.problem(
+                HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION_FAILED, "the request has invalid parameters");
+        List<Map<String, Object>> errors = invalid.getConstraintViolations().stream()
+                .map(violation -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("field", fieldOf(violation.getPropertyPath()));
+                    entry.put("message", violation.getMessage());
+                    return entry;
+                })
+                .toList();
+        problem.setProperty("errors", errors);
+        return problem(problem);
+    }
+
+    /** {@code list.limit} names the parameter {@code limit}; a property of a parameter follows it with dots. */
+    private static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                field.setLength(0);
+                field.append(node.getName());
+            } else if (node.getKind() == ElementKind.PROPERTY && !field.isEmpty()) {
+                field.append('.').append(node.getName());
+            }
+        }
+        return field.isEmpty() ? path.toString() : field.toString();
     }
 
     @ExceptionHandler(ResourceNotFound.class)
@@ -123,59 +155,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "the request could not be completed; it changed nothing and may be retried"));
     }
 
-    /** A query parameter or path variable that breaks a constraint (controllers validated as a whole). */
-    @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException invalid) {
-        List<Map<String, Object>> errors = invalid.getConstraintViolations().stream()
-                .map(violation -> {
-                    String field = null;
-                    for (Path.Node node : violation.getPropertyPath()) {
-                        if (node.getKind() == ElementKind.PARAMETER || node.getKind() == ElementKind.PROPERTY) {
-                            field = node.getName();
-                        }
-                    }
-                    return errorOf(
-                            field == null ? violation.getPropertyPath().toString() : field, violation.getMessage());
-                })
-                .toList();
-        ProblemDetail problem = ProblemTypes.problem(
-                HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION_FAILED, "the request has invalid parameters");
-        problem.setProperty("errors", errors);
-        return problem(problem);
-    }
-
     /** A query parameter the container could not decode (not UTF-8). */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException invalid) {
         return problem(ProblemTypes.problem(
                 HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "a query parameter is not valid UTF-8"));
-    }
-
-    /** A body that is not what the endpoint reads: names the field when Jackson says which. */
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(
-            HttpMessageNotReadableException unreadable,
-            HttpHeaders headers,
-            HttpStatusCode status,
-            WebRequest request) {
-        ProblemDetail problem = ProblemTypes.problem(
-                HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "the request body cannot be read");
-        Throwable cause = unreadable.getCause();
-        while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof JacksonException jackson) {
-            CachedBodyRequest body = request instanceof ServletWebRequest servlet
-                    ? WebUtils.getNativeRequest(servlet.getRequest(), CachedBodyRequest.class)
-                    : null;
-            JsonFields.unreadable(jackson)
-                    .or(() -> body == null ? Optional.empty() : JsonFields.locate(json, body.body(), jackson))
-                    .ifPresent(field -> {
-                        problem.setDetail(field.field() + ": " + field.message());
-                        problem.setProperty("errors", List.of(errorOf(field.field(), field.message())));
-                    });
-        }
-        return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** A query parameter or path variable of the wrong type (not a UUID, not a number, no such status). */
@@ -244,6 +228,70 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList();
         problem.setProperty("errors", errors);
         return handleExceptionInternal(invalid, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A body that cannot be bound names the field it failed on (a missing number, a text where a number belongs); a
+     * request record whose constructor refused a value answers with that rule.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        for (Throwable cause = unreadable.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BusinessRuleViolation violation) {
+                ProblemDetail problem = problemFor(violation);
+                return handleExceptionInternal(
+                        unreadable, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        Optional<Map<String, Object>> field = JsonFieldErrors.of(unreadable).or(() -> located(unreadable, request));
+        if (field.isEmpty()) {
+            ProblemDetail problem = ProblemTypes.problem(
+                    HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "the request body cannot be read");
+            return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
+        // a body that is not JSON (even if where it broke names a field) is malformed; a field of the wrong kind is not
+        String type = causedBy(unreadable, StreamReadException.class)
+                ? ProblemTypes.MALFORMED_REQUEST
+                : ProblemTypes.VALIDATION_FAILED;
+        ProblemDetail problem = ProblemTypes.problem(
+                HttpStatus.BAD_REQUEST,
+                type,
+                field.get().get("field") + ": " + field.get().get("message"));
+        problem.setProperty("errors", List.of(field.get()));
+        return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the parser stood when it refused a value (a number of a thousand digits), read again if need be. */
+    private Optional<Map<String, Object>> located(HttpMessageNotReadableException unreadable, WebRequest request) {
+        Throwable cause = unreadable.getCause();
+        while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (!(cause instanceof JacksonException jackson)) {
+            return Optional.empty();
+        }
+        CachedBodyRequest body = request instanceof ServletWebRequest servlet
+                ? WebUtils.getNativeRequest(servlet.getRequest(), CachedBodyRequest.class)
+                : null;
+        return JsonFields.unreadable(jackson)
+                .or(() -> body == null ? Optional.empty() : JsonFields.locate(json, body.body(), jackson))
+                .map(invalid -> errorOf(invalid.field(), invalid.message()));
     }
 
     /** Spring MVC's own errors leave the type as about:blank; give them ours. */

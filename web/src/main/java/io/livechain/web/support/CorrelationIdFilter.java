@@ -23,15 +23,25 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "correlationId";
+    /** Request attribute: the id given to the request, so that its error dispatch answers with the same one. */
+    private static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".correlationId";
+
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    /** The correlation id of a request that presented this {@code X-Request-Id} (or none). */
+    public static String correlationIdFor(String presented) {
+        return presented != null && SANE.matcher(presented).matches()
+                ? presented
+                : UUID.randomUUID().toString();
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String presented = request.getHeader(HEADER);
-        String correlationId = presented != null && SANE.matcher(presented).matches()
-                ? presented
-                : UUID.randomUUID().toString();
+        String correlationId = request.getAttribute(ATTRIBUTE) instanceof String given
+                ? given
+                : correlationIdFor(request.getHeader(HEADER));
+        request.setAttribute(ATTRIBUTE, correlationId);
         response.setHeader(HEADER, correlationId);
         MDC.put(MDC_KEY, correlationId);
         try {

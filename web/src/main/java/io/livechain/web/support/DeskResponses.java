@@ -4,6 +4,7 @@ import io.livechain.access.Caller;
 import io.livechain.access.IdempotentRequests;
 import io.livechain.access.IdempotentRequests.Key;
 import io.livechain.access.IdempotentRequests.RecordedResponse;
+import io.livechain.audit.AuditMetadata;
 import io.livechain.desk.Desk;
 import io.livechain.desk.DeskOutcome;
 import io.livechain.desk.DeskRequest;
@@ -75,7 +76,11 @@ public class DeskResponses {
 
             @Override
             public RecordedResponse rejection(BusinessRuleViolation violation) {
+                // rendered on the desk's thread: the request's correlation id comes with its audit metadata
                 ProblemDetail problem = ApiExceptionHandler.problemFor(violation);
+                if (auditMetaData.get(AuditMetadata.CORRELATION_ID) instanceof String correlationId) {
+                    problem.setProperty("correlationId", correlationId);
+                }
                 return new RecordedResponse(
                         null,
                         problem.getStatus(),

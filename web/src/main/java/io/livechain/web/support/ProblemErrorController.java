@@ -1,5 +1,6 @@
 package io.livechain.web.support;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -12,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Errors raised outside Spring MVC (a filter's {@code sendError}, the servlet container) end here and are
- * answered as problem+json, like every other error.
+ * answered as problem+json, like every other error. Not part of the API: it is left out of the OpenAPI document.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -19,9 +19,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         String code = ProblemTypes.codeFor(status);
+        // the request never reached the filters: it gets its correlation id here, in the header and the body
+        String correlationId = CorrelationIdFilter.correlationIdFor(request.getHeader(CorrelationIdFilter.HEADER));
         String body = "{\"type\":\"" + ProblemTypes.BASE + code + "\",\"title\":\"" + code.replace('-', ' ')
-                + "\",\"status\":" + status + ",\"detail\":\"the request could not be understood\"}";
+                + "\",\"status\":" + status + ",\"detail\":\"the request could not be understood\""
+                + ",\"correlationId\":\"" + correlationId + "\"}";
         try {
+            response.setHeader(CorrelationIdFilter.HEADER, correlationId);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));

@@ -61,6 +61,11 @@ class PackingController {
     @DecidedByDesk
     @Operation(summary = "Pack an order: its units leave stock and a delivery is offered to the buyer's zone")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Packed.class)))
+    @ApiResponse(responseCode = "404", description = "`not-found`: no order whose units are held here has this id.")
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "`order-not-ready-to-pack`: the order is not paid, or some of its units are not held at this warehouse.")
     ResponseEntity<byte[]> pack(
             @PathVariable UUID orderId,
             @Valid @RequestBody Packing body,
@@ -81,6 +86,10 @@ class PackingController {
     @DecidedByDesk
     @Operation(summary = "A parcel that could not be delivered is back: its units are in stock again")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Returned.class)))
+    @ApiResponse(responseCode = "404", description = "`not-found`: no delivery of this order leaves from here.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`delivery-transition-not-allowed`: the parcel is not on its way back.")
     ResponseEntity<byte[]> confirmReturn(
             @PathVariable UUID orderId, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
         return desk.decide(

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,6 +43,14 @@ class ReceiptController {
     @DecidedByDesk
     @Operation(summary = "Receive units of a merchant's SKU; backorders are filled first-come-first-served")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Received.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "`invalid-receipt`: the quantity breaks a rule of stock (at most 10000000 units received of a SKU at a warehouse).")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "`unknown-sku`: the SKU is not in that merchant's catalogue. `unknown-batch`: batchId names no production batch of that merchant's SKU. `receipt-exceeds-shipment`: more units than the batch shipped to this warehouse are still on their way.")
     ResponseEntity<byte[]> receive(
             @Valid @RequestBody Receipt body, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
         ParticipantId warehouse = new ParticipantId(caller.participantId());
@@ -70,7 +79,13 @@ class ReceiptController {
             String sku,
 
             @Min(1) @Max(Limits.MAX_UNITS) int quantity,
-            UUID batchId) {}
+            @Nullable UUID batchId) {}
 
-    record Received(UUID id, UUID warehouseId, UUID merchantId, String sku, int quantity, UUID batchId) {}
+    record Received(
+            UUID id,
+            UUID warehouseId,
+            UUID merchantId,
+            String sku,
+            int quantity,
+            @Nullable UUID batchId) {}
 }
