@@ -8,11 +8,18 @@ public abstract class BusinessRuleViolation extends RuntimeException {
 
     private final String code;
     private final Kind kind;
+    private final String field;
 
     protected BusinessRuleViolation(String code, Kind kind, String detail) {
+        this(code, kind, detail, null);
+    }
+
+    /** A rule about one field of the request: {@code field} names it as the client sent it. */
+    protected BusinessRuleViolation(String code, Kind kind, String detail, String field) {
         super(detail, null, false, false);
         this.code = code;
         this.kind = kind;
+        this.field = field;
     }
 
     public String code() {
@@ -21,6 +28,11 @@ public abstract class BusinessRuleViolation extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The request field the rule is about, as the client sent it; null when it is about no one field. */
+    public String field() {
+        return field;
     }
 
     /** What sort of "no" this is: the request itself is wrong, or it clashes with the current state. */

@@ -1,7 +1,6 @@
 package io.livechain.web.support;
 
 import io.livechain.shared.BusinessRuleViolation;
-import io.livechain.shared.InvalidField;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +47,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         ProblemDetail problem = ProblemTypes.problem(status, violation.code(), violation.getMessage());
-        if (violation instanceof InvalidField invalid) {
-            problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
+        if (violation.field() != null) {
+            problem.setProperty(
+                    "errors", List.of(Map.of("field", violation.field(), "message", violation.getMessage())));
         }
         return ProblemResponses.decorate(problem);
     }

@@ -39,7 +39,10 @@ class ReceiptController {
 
     @PostMapping("/api/v1/warehouse/receipts")
     @DecidedByDesk
-    @Operation(summary = "Receive units of a merchant's SKU; backorders are filled first-come-first-served")
+    @Operation(
+            summary = "Receive units of a merchant's SKU; backorders are filled first-come-first-served",
+            description = "Only for a merchant the operator linked this warehouse to; any other merchantId is 422"
+                    + " unknown-merchant (naming merchantId), as if the merchant did not exist, and changes nothing.")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Received.class)))
     ResponseEntity<byte[]> receive(
             @Valid @RequestBody Receipt body, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
