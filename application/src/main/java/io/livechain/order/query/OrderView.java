@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * An order as its merchant sees it. {@code stock} sums up the lines: RESERVED when every line holds units,
  * BACKORDERED while any line waits for stock, RELEASED once its units went back. {@code delivery} is null until
- * the order is packed.
+ * the order is packed; then it holds the buyer's delivery code.
  */
 public record OrderView(
         UUID id,
@@ -21,7 +21,7 @@ public record OrderView(
         ShippingAddress shippingAddress,
         BigDecimal total,
         Instant paymentDueAt,
-        Object delivery,
+        OrderDeliveryView delivery,
         Instant createdAt,
         Instant updatedAt) {
 
