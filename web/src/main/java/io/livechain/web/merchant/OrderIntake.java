@@ -38,6 +38,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,6 +85,7 @@ public final class OrderIntake implements Filter {
     private final ObjectReader orderReader;
     private final int maxBodyBytes;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
 
     public OrderIntake(
@@ -93,7 +95,8 @@ public final class OrderIntake implements Filter {
             IdempotentRequests idempotentRequests,
             JsonMapper json,
             int maxBodyBytes,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock) {
         this.apiKeys = apiKeys;
         this.board = board;
         this.desk = desk;
@@ -103,6 +106,7 @@ public final class OrderIntake implements Filter {
         this.orderReader = json.readerFor(NewOrder.class).without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         this.maxBodyBytes = maxBodyBytes;
         this.meters = meters;
+        this.clock = clock;
     }
 
     @Override
@@ -221,7 +225,7 @@ public final class OrderIntake implements Filter {
         }
         // a certain "no" needs no desk; only a retry of a request answered before must get that first answer
         Optional<BusinessRuleViolation> certainNo =
-                board.certainRejection(merchantId, placement.liveStreamId(), placement.lines());
+                board.certainRejection(merchantId, placement.liveStreamId(), placement.lines(), clock.instant());
         if (certainNo.isPresent()) {
             if (idempotentRequests.mightHaveRecorded(key)) {
                 Optional<RecordedResponse> earlier = idempotentRequests.find(key.apiKeyId(), key.idempotencyKey());

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -41,9 +42,10 @@ class OrderIntakeConfiguration {
             IdempotentRequests idempotentRequests,
             JsonMapper json,
             @Value("${livechain.http.max-body-bytes:1048576}") int maxBodyBytes,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock) {
         FilterRegistrationBean<OrderIntake> registration = new FilterRegistrationBean<>(
-                new OrderIntake(apiKeys, board, desk, idempotentRequests, json, maxBodyBytes, meters));
+                new OrderIntake(apiKeys, board, desk, idempotentRequests, json, maxBodyBytes, meters, clock));
         registration.addUrlPatterns(OrderIntake.PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
