@@ -24,6 +24,7 @@ import io.livechain.shared.BusinessRuleViolation;
 import io.livechain.web.support.ApiExceptionHandler;
 import io.livechain.web.support.CorrelationIdFilter;
 import io.livechain.web.support.IdempotencyFilter;
+import io.livechain.web.support.JsonMistakes;
 import io.livechain.web.support.ProblemTypes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -56,7 +57,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -102,8 +102,9 @@ public final class OrderIntake implements Filter {
         this.desk = desk;
         this.idempotentRequests = idempotentRequests;
         this.json = json;
-        // a quantity of 1.9 is a mistake to point out, not a 1 to guess
-        this.orderReader = json.readerFor(NewOrder.class).without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // the application's strict mapper: a quantity of 1.9 or a buyerId of 42 is a mistake to point out, not a
+        // value to guess (StrictJson)
+        this.orderReader = json.readerFor(NewOrder.class);
         this.maxBodyBytes = maxBodyBytes;
         this.meters = meters;
         this.clock = clock;
@@ -206,6 +207,10 @@ public final class OrderIntake implements Filter {
         try {
             order = orderReader.readValue(body);
         } catch (JacksonException malformed) {
+            Optional<ProblemDetail> aboutOneField = JsonMistakes.aboutOneField(malformed);
+            if (aboutOneField.isPresent()) {
+                return problem(aboutOneField.get(), correlationId);
+            }
             return problem(
                     HttpStatus.BAD_REQUEST,
                     ProblemTypes.MALFORMED_REQUEST,
@@ -295,9 +300,13 @@ public final class OrderIntake implements Filter {
     }
 
     private Answer problem(HttpStatus status, String code, String detail, String correlationId) {
-        ProblemDetail problem = ProblemTypes.problem(status, code, detail);
+        return problem(ProblemTypes.problem(status, code, detail), correlationId);
+    }
+
+    private Answer problem(ProblemDetail problem, String correlationId) {
         problem.setProperty("correlationId", correlationId);
-        return new Answer(status.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsBytes(problem));
+        return new Answer(
+                problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsBytes(problem));
     }
 
     private Answer unauthenticated(String detail, String correlationId) {

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -120,6 +121,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList();
         problem.setProperty("errors", errors);
         return handleExceptionInternal(invalid, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A field of the wrong kind (1.9 for a quantity, 42 for a name) is named; other unreadable bodies are not. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return JsonMistakes.aboutOneField(unreadable)
+                .map(problem -> handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request))
+                .orElseGet(() -> super.handleHttpMessageNotReadable(unreadable, headers, status, request));
     }
 
     @Override
