@@ -11,15 +11,16 @@ import io.livechain.sales.SoldOut;
 import io.livechain.shared.BusinessRuleViolation;
 import io.livechain.stock.Inventory;
 import io.livechain.stock.InventoryId;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the desk knew after its last commit about which offers can no longer admit anything: a stream that is not
- * live, an offer whose quantity is all admitted, an offer without backorders whose SKU has no stock. A request that
- * would certainly be rejected is answered from here at once, without waiting for a batch or touching the event
- * store. It is only ever a shortcut to a "no": every "yes" is decided by the desk.
+ * live (or whose {@code endsAt} has passed), an offer whose quantity is all admitted, an offer without backorders
+ * whose SKU has no stock. A request that would certainly be rejected is answered from here at once, without waiting
+ * for a batch or touching the event store. It is only ever a shortcut to a "no": every "yes" is decided by the desk.
  */
 public final class AvailabilityBoard {
 
@@ -27,17 +28,21 @@ public final class AvailabilityBoard {
     private final Map<InventoryId, Boolean> outOfStock = new ConcurrentHashMap<>();
 
     /**
-     * The rejection this merchant's order would certainly get, if the board knows one. Another merchant's stream
-     * is left to the desk, which answers it as not found: the board never tells a competitor what sells.
+     * The rejection this merchant's order at {@code now} would certainly get, if the board knows one. Another
+     * merchant's stream is left to the desk, which answers it as not found: the board never tells a competitor what
+     * sells.
      */
     public Optional<BusinessRuleViolation> certainRejection(
-            ParticipantId merchantId, LiveStreamId streamId, Iterable<RequestedLine> lines) {
+            ParticipantId merchantId, LiveStreamId streamId, Iterable<RequestedLine> lines, Instant now) {
         StreamState stream = streams.get(streamId);
         if (stream == null || !stream.merchantId().equals(merchantId)) {
             return Optional.empty();
         }
         if (stream.status() != LiveStreamStatus.LIVE) {
             return Optional.of(new LiveStreamNotLive(stream.status()));
+        }
+        if (stream.endsAt() != null && !now.isBefore(stream.endsAt())) {
+            return Optional.of(new LiveStreamNotLive(stream.endsAt()));
         }
         for (RequestedLine line : lines) {
             OfferState offer = stream.offers().get(line.sku());
@@ -58,7 +63,8 @@ public final class AvailabilityBoard {
         for (OfferTerms offer : stream.offers()) {
             offers.put(offer.sku(), new OfferState(stream.remaining(offer.sku()), offer.allowBackorder()));
         }
-        streams.put(stream.liveStreamId(), new StreamState(stream.merchantId(), stream.status(), offers));
+        streams.put(
+                stream.liveStreamId(), new StreamState(stream.merchantId(), stream.status(), stream.endsAt(), offers));
     }
 
     void update(Inventory inventory) {
@@ -74,7 +80,8 @@ public final class AvailabilityBoard {
         outOfStock.clear();
     }
 
-    private record StreamState(ParticipantId merchantId, LiveStreamStatus status, Map<String, OfferState> offers) {}
+    private record StreamState(
+            ParticipantId merchantId, LiveStreamStatus status, Instant endsAt, Map<String, OfferState> offers) {}
 
     private record OfferState(int remaining, boolean allowBackorder) {}
 }

@@ -126,6 +126,11 @@ final class BatchScope implements DeskState, DeskChanges {
     }
 
     @Override
+    public void participant(ParticipantId id, Consumer<Participant> change) {
+        existing(id, repositories.participants(), id.toString()).execute(change);
+    }
+
+    @Override
     public void newLiveStream(Callable<LiveStream> creation) {
         changedStreams.add(create(repositories.liveStreams(), creation, LiveStream::liveStreamId));
     }

@@ -5,6 +5,8 @@ import io.livechain.delivery.Delivery;
 import io.livechain.delivery.DeliveryId;
 import io.livechain.order.Order;
 import io.livechain.order.OrderId;
+import io.livechain.participant.Participant;
+import io.livechain.participant.ParticipantId;
 import io.livechain.production.BatchId;
 import io.livechain.production.ProductionBatch;
 import io.livechain.sales.LiveStream;
@@ -29,6 +31,8 @@ public interface DeskChanges {
     void batch(BatchId id, Consumer<ProductionBatch> change);
 
     void delivery(DeliveryId id, Consumer<Delivery> change);
+
+    void participant(ParticipantId id, Consumer<Participant> change);
 
     void newLiveStream(Callable<LiveStream> creation);
 

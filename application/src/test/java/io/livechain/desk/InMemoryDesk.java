@@ -102,18 +102,35 @@ final class InMemoryDesk implements AutoCloseable {
 
     /** The merchant's SKU in stock at a warehouse in zone north, and a live stream on air offering it. */
     void givenOfferOnAir(ParticipantId merchant, LiveStreamId stream, OfferTerms offer, int unitsInStock) {
+        givenOfferOnAir(merchant, stream, offer, unitsInStock, ParticipantId.random());
+    }
+
+    /** The same, with the units at this warehouse; the stream ends an hour from now. */
+    void givenOfferOnAir(
+            ParticipantId merchant, LiveStreamId stream, OfferTerms offer, int unitsInStock, ParticipantId warehouse) {
         InventoryId inventory = InventoryId.of(merchant, offer.sku());
         given(
                 "Inventory",
                 inventory,
                 new InventoryOpened(inventory, merchant, offer.sku()),
-                new StockReceived(inventory, offer.sku(), ParticipantId.random(), "north", unitsInStock, null));
+                new StockReceived(inventory, offer.sku(), warehouse, "north", unitsInStock, null));
         Instant now = clock.instant();
         given(
                 "LiveStream",
                 stream,
                 new LiveStreamScheduled(stream, merchant, "On air", now, now.plusSeconds(3600), 30, List.of(offer)),
                 new LiveStreamStarted(stream));
+    }
+
+    /** Decides one request on its own and waits for its answer. */
+    <R> DeskOutcome decide(UseCase<R> useCase) {
+        return desk.decide(new DeskRequest<>(useCase, Map.of(), null, null, useCase, new Answers<>()));
+    }
+
+    /** Appends one more event to an aggregate's stored history, as if another part of the platform applied it. */
+    void append(String type, Object aggregateId, Object event) {
+        long next = storage.readEvents(aggregateId.toString(), 0).asStream().count();
+        storage.appendEvents(new GenericDomainEventMessage<>(type, aggregateId.toString(), next, event));
     }
 
     /** Every payload stored, oldest first. */
@@ -127,7 +144,7 @@ final class InMemoryDesk implements AutoCloseable {
         eventStore.shutDown();
     }
 
-    /** Answers as a status and the rule's code: 201, 400 for an invalid request, 409 for any other rule. */
+    /** Answers as a status and the rule's code: 201, or the status the API gives the rule's kind. */
     static final class Answers<R> implements DeskRequest.Renderer<R> {
         @Override
         public RecordedResponse success(R result) {
@@ -136,7 +153,12 @@ final class InMemoryDesk implements AutoCloseable {
 
         @Override
         public RecordedResponse rejection(BusinessRuleViolation violation) {
-            int status = violation.kind() == BusinessRuleViolation.Kind.INVALID ? 400 : 409;
+            int status = switch (violation.kind()) {
+                case INVALID -> 400;
+                case NOT_FOUND -> 404;
+                case CONFLICT -> 409;
+                case UNPROCESSABLE -> 422;
+            };
             return new RecordedResponse(
                     null, status, null, null, violation.code().getBytes(StandardCharsets.UTF_8));
         }

@@ -20,10 +20,12 @@ import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
 import io.livechain.shared.Zone;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -31,7 +33,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * Getting a packed order to the buyer's door. Offered to the couriers of the buyer's zone, claimed by exactly one,
  * picked up, then delivered with proof — or a failed attempt, after which it is offered again. After
  * {@value #MAX_ATTEMPTS} failed attempts it goes back to the warehouse. A claim not picked up in time lapses and the
- * delivery is offered again.
+ * delivery is offered again; the courier whose claim lapsed waits a while before it may claim it again. Proof of
+ * delivery is the buyer's code, of which the delivery keeps only a hash ({@link DeliveryCode}).
  */
 public class Delivery {
 
@@ -52,6 +55,12 @@ public class Delivery {
     private ParticipantId courierId;
     private int failedAttempts;
     private int claims;
+    /** The hash of the buyer's code; null for deliveries offered before codes existed, which take any code. */
+    private String codeHash;
+    /** Whose claim lapsed last, and when: that courier waits before claiming again. */
+    private ParticipantId lapsedCourier;
+
+    private Instant lapsedAt;
 
     protected Delivery() {}
 
@@ -60,38 +69,60 @@ public class Delivery {
         if (command.zone() == null || command.zone().isBlank()) {
             throw new InvalidDelivery("a delivery needs the buyer's zone");
         }
+        if (command.codeHash() == null || command.codeHash().isBlank()) {
+            throw new InvalidDelivery("a delivery needs the hash of the buyer's delivery code");
+        }
         apply(new DeliveryOffered(
                 command.deliveryId(),
                 command.orderId(),
                 command.merchantId(),
                 command.warehouseId(),
                 command.zone(),
-                command.parcels()));
+                command.parcels(),
+                command.codeHash()));
     }
 
-    @CommandHandler
-    public void handle(ClaimDelivery command, DeadlineManager deadlines) {
+    /**
+     * Whether the claim changes anything (not when the same courier asks again); throws the rule it breaks. Decides
+     * without changing anything, so that a caller can weigh other rules (the courier's open claims) first.
+     */
+    public boolean checkClaim(ClaimDelivery command) {
         if (!servesZone(command.courierZones())) {
             throw new DeliveryNotFound(); // not for this courier's eyes, whatever its state
         }
-        if ((status == DeliveryStatus.CLAIMED || status == DeliveryStatus.PICKED_UP)
-                && command.courierId().equals(courierId)) {
-            return; // the same courier asking twice
+        if (isHeldBy(command.courierId())) {
+            return false; // the same courier asking twice
         }
-        Duration timeout = checkedTimeout(command.claimTimeout());
+        checkedTimeout(command.claimTimeout());
         if (status != DeliveryStatus.OFFERED) {
             if (status == DeliveryStatus.CLAIMED || status == DeliveryStatus.PICKED_UP) {
                 throw new DeliveryAlreadyClaimed();
             }
             throw new DeliveryTransitionNotAllowed(status, "claimed");
         }
-        if (!servesZone(command.courierZones())) {
-            throw new DeliveryNotFound();
+        if (command.courierId().equals(lapsedCourier) && lapsedAt != null && command.at() != null) {
+            Instant claimableAgainAt = lapsedAt.plus(checkedCooldown(command.reclaimCooldown()));
+            if (command.at().isBefore(claimableAgainAt)) {
+                throw new ReclaimTooSoon(claimableAgainAt);
+            }
+        }
+        return true;
+    }
+
+    @CommandHandler
+    public void handle(ClaimDelivery command, DeadlineManager deadlines) {
+        if (!checkClaim(command)) {
+            return;
         }
         apply(new DeliveryClaimed(deliveryId, orderId, command.courierId()));
         // names this claim (courier and how many claims the delivery has had), so that it expires this claim only
         deadlines.schedule(
                 command.claimTimeout(), CLAIM_TIMEOUT, command.courierId().toString() + CLAIM_SEPARATOR + claims);
+    }
+
+    /** Whether the courier has claimed this delivery and not yet delivered or given it back. */
+    public boolean isHeldBy(ParticipantId courier) {
+        return (status == DeliveryStatus.CLAIMED || status == DeliveryStatus.PICKED_UP) && courier.equals(courierId);
     }
 
     /** Whether the courier serves the delivery's zone (zones compare case-blind). */
@@ -135,6 +166,9 @@ public class Delivery {
         if (blank(command.recipientName()) || blank(command.code())) {
             throw new InvalidDelivery("proof of delivery needs the recipient's name and the code");
         }
+        if (codeHash != null && !DeliveryCode.matches(deliveryId, command.code(), codeHash)) {
+            throw new DeliveryCodeMismatch();
+        }
         apply(new DeliveryCompleted(
                 deliveryId,
                 orderId,
@@ -156,7 +190,7 @@ public class Delivery {
         if (attempt >= MAX_ATTEMPTS) {
             apply(new DeliveryGivenUp(deliveryId, orderId, warehouseId, attempt));
         } else {
-            apply(new DeliveryOffered(deliveryId, orderId, null, warehouseId, zone, 0));
+            apply(new DeliveryOffered(deliveryId, orderId, null, warehouseId, zone, 0, null));
         }
     }
 
@@ -197,6 +231,7 @@ public class Delivery {
             orderId = event.orderId();
             warehouseId = event.warehouseId();
             zone = Zone.fold(event.zone()); // offers stored before zones were folded
+            codeHash = event.codeHash();
         }
         status = DeliveryStatus.OFFERED;
         courierId = null;
@@ -210,9 +245,11 @@ public class Delivery {
     }
 
     @EventSourcingHandler
-    void on(ClaimExpired event) {
+    void on(ClaimExpired event, @Timestamp Instant expiredAt) {
         status = DeliveryStatus.OFFERED;
         courierId = null;
+        lapsedCourier = event.courierId();
+        lapsedAt = expiredAt;
     }
 
     @EventSourcingHandler
@@ -254,6 +291,14 @@ public class Delivery {
 
     public ParticipantId warehouseId() {
         return warehouseId;
+    }
+
+    /** The wait after a lapsed claim comes from configuration; a negative one makes no sense. */
+    public static Duration checkedCooldown(Duration cooldown) {
+        if (cooldown == null || cooldown.isNegative()) {
+            throw new InvalidDelivery("the reclaim cooldown must not be negative");
+        }
+        return cooldown;
     }
 
     /** Claim timeouts come from configuration; a non-positive one would never let a claim lapse. */

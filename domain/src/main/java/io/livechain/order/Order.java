@@ -144,7 +144,10 @@ public class Order {
             throw new OrderNotReadyToPack(status);
         }
         checkParcels(command.parcels());
-        apply(new OrderPacked(orderId, command.warehouseId(), command.parcels()));
+        if (command.deliveryCode() == null || command.deliveryCode().isBlank()) {
+            throw new InvalidOrder("a packed order needs the buyer's delivery code");
+        }
+        apply(new OrderPacked(orderId, command.warehouseId(), command.parcels(), command.deliveryCode()));
     }
 
     /** Throws unless the order can go out in this many parcels. */

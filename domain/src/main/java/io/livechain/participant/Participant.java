@@ -2,18 +2,25 @@ package io.livechain.participant;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.livechain.participant.command.LinkMerchant;
 import io.livechain.participant.command.RegisterParticipant;
+import io.livechain.participant.command.UnlinkMerchant;
+import io.livechain.participant.event.MerchantLinked;
+import io.livechain.participant.event.MerchantUnlinked;
 import io.livechain.participant.event.ParticipantRegistered;
 import io.livechain.shared.Limits;
 import io.livechain.shared.Zone;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * A merchant, factory, warehouse or courier known to the platform. Registering one is an event, so the audit
- * trail shows who was admitted to the platform, when and by which operator.
+ * trail shows who was admitted to the platform, when and by which operator. A warehouse serves only the merchants
+ * the operator linked it to: only their stock can it receive.
  */
 public class Participant {
 
@@ -24,6 +31,7 @@ public class Participant {
 
     private ParticipantKind kind;
     private List<String> zones = List.of();
+    private final Set<ParticipantId> merchants = new HashSet<>();
 
     protected Participant() {
         // for Axon: rebuilt from its events
@@ -61,6 +69,38 @@ public class Participant {
         apply(new ParticipantRegistered(command.participantId(), command.kind(), name, zones));
     }
 
+    /** Whether linking changes anything; throws unless this is a warehouse. */
+    public boolean checkLink(ParticipantId merchantId) {
+        requireWarehouse();
+        return !merchants.contains(merchantId);
+    }
+
+    /** Whether unlinking changes anything; throws unless this is a warehouse. */
+    public boolean checkUnlink(ParticipantId merchantId) {
+        requireWarehouse();
+        return merchants.contains(merchantId);
+    }
+
+    @CommandHandler
+    public void handle(LinkMerchant command) {
+        if (checkLink(command.merchantId())) {
+            apply(new MerchantLinked(participantId, command.merchantId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UnlinkMerchant command) {
+        if (checkUnlink(command.merchantId())) {
+            apply(new MerchantUnlinked(participantId, command.merchantId()));
+        }
+    }
+
+    private void requireWarehouse() {
+        if (kind != ParticipantKind.WAREHOUSE) {
+            throw new ParticipantNotFound(ParticipantKind.WAREHOUSE);
+        }
+    }
+
     @EventSourcingHandler
     void on(ParticipantRegistered event) {
         participantId = event.participantId();
@@ -68,8 +108,23 @@ public class Participant {
         zones = event.zones().stream().map(Zone::fold).distinct().toList();
     }
 
+    @EventSourcingHandler
+    void on(MerchantLinked event) {
+        merchants.add(event.merchantId());
+    }
+
+    @EventSourcingHandler
+    void on(MerchantUnlinked event) {
+        merchants.remove(event.merchantId());
+    }
+
     public ParticipantKind kind() {
         return kind;
+    }
+
+    /** Whether this warehouse may receive the merchant's stock. */
+    public boolean serves(ParticipantId merchantId) {
+        return merchants.contains(merchantId);
     }
 
     /** A warehouse's zone, or null for participants without exactly one zone. */

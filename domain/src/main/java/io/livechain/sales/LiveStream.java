@@ -20,6 +20,7 @@ import io.livechain.sales.event.OrderUnitsReturned;
 import io.livechain.shared.Limits;
 import io.livechain.shared.Text;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,7 +35,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 /**
  * A live stream and its offers. It admits orders only while live, never more units of an offer than its quantity,
  * and never more to one buyer than the offer's per-buyer limit (cancelled and expired orders give their units
- * back). Admission is decided here, on the command side, one order after the other.
+ * back). Admission is decided here, on the command side, one order after the other. A stream's {@code endsAt} is
+ * binding: from then on it admits nothing and cannot be started, whether or not anyone ended it.
  */
 public class LiveStream {
 
@@ -45,6 +47,7 @@ public class LiveStream {
 
     private ParticipantId merchantId;
     private LiveStreamStatus status;
+    private Instant endsAt;
     private int paymentWindowMinutes;
     private final Map<String, OfferTerms> offers = new LinkedHashMap<>();
     private final Map<String, Integer> admittedUnits = new HashMap<>();
@@ -123,13 +126,21 @@ public class LiveStream {
         }
     }
 
-    /** Whether starting changes anything; throws if the stream may not be started. */
-    public boolean checkStart(ParticipantId merchant) {
+    /** Whether starting at {@code at} changes anything; throws if the stream may not be started. */
+    public boolean checkStart(ParticipantId merchant, Instant at) {
         requireOwner(merchant);
         if (status == LiveStreamStatus.ENDED) {
             throw new LiveStreamTransitionNotAllowed(status, "start");
         }
+        if (status == LiveStreamStatus.SCHEDULED && isOver(at)) {
+            throw new LiveStreamOver(endsAt);
+        }
         return status == LiveStreamStatus.SCHEDULED;
+    }
+
+    /** Whether the stream's time is up at {@code at}: its {@code endsAt} has come. */
+    public boolean isOver(Instant at) {
+        return at != null && endsAt != null && !at.isBefore(endsAt);
     }
 
     /** Whether ending changes anything. */
@@ -140,13 +151,8 @@ public class LiveStream {
 
     @CommandHandler
     public void handle(StartLiveStream command) {
-        requireOwner(command.merchantId());
-        switch (status) {
-            case SCHEDULED -> apply(new LiveStreamStarted(liveStreamId));
-            case LIVE -> {
-                // already live: starting again changes nothing
-            }
-            case ENDED -> throw new LiveStreamTransitionNotAllowed(status, "start");
+        if (checkStart(command.merchantId(), command.at())) {
+            apply(new LiveStreamStarted(liveStreamId));
         }
     }
 
@@ -161,8 +167,11 @@ public class LiveStream {
         }
     }
 
-    /** Throws the rule an order would break, without changing anything: the caller decides whole orders. */
-    public void checkAdmission(ParticipantId merchant, String buyerId, List<RequestedLine> lines) {
+    /**
+     * Throws the rule an order at {@code at} would break, without changing anything: the caller decides whole
+     * orders.
+     */
+    public void checkAdmission(ParticipantId merchant, String buyerId, List<RequestedLine> lines, Instant at) {
         if (!merchantId.equals(merchant)) {
             throw new UnknownLiveStream();
         }
@@ -187,6 +196,9 @@ public class LiveStream {
         if (status != LiveStreamStatus.LIVE) {
             throw new LiveStreamNotLive(status);
         }
+        if (isOver(at)) {
+            throw new LiveStreamNotLive(endsAt);
+        }
         for (RequestedLine line : lines) {
             OfferTerms offer = offers.get(line.sku());
             if (remaining(line.sku()) < line.quantity()) {
@@ -204,7 +216,7 @@ public class LiveStream {
         if (admittedOrders.containsKey(command.orderId())) {
             throw new InvalidOrder("order " + command.orderId() + " was already admitted");
         }
-        checkAdmission(command.merchantId(), command.buyerId(), command.lines());
+        checkAdmission(command.merchantId(), command.buyerId(), command.lines(), command.at());
         apply(new OrderAdmitted(liveStreamId, command.orderId(), command.buyerId(), command.lines()));
     }
 
@@ -229,6 +241,7 @@ public class LiveStream {
         liveStreamId = event.liveStreamId();
         merchantId = event.merchantId();
         paymentWindowMinutes = event.paymentWindowMinutes();
+        endsAt = event.endsAt();
         status = LiveStreamStatus.SCHEDULED;
         event.offers().forEach(offer -> offers.put(offer.sku(), offer));
     }
@@ -275,6 +288,11 @@ public class LiveStream {
 
     public LiveStreamStatus status() {
         return status;
+    }
+
+    /** When the stream's time is up: from then on it admits no orders. */
+    public Instant endsAt() {
+        return endsAt;
     }
 
     public int paymentWindowMinutes() {

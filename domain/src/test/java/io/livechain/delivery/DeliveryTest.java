@@ -1,5 +1,8 @@
 package io.livechain.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.livechain.delivery.command.ClaimDelivery;
 import io.livechain.delivery.command.ConfirmReturn;
 import io.livechain.delivery.command.DeliverParcel;
@@ -30,7 +33,9 @@ class DeliveryTest {
     private static final String SOUTH = "south";
     private static final int PARCELS = 2;
     private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(15);
+    private static final Duration RECLAIM_COOLDOWN = Duration.ofMinutes(10);
     private static final Instant NOW = Instant.parse("2025-06-02T09:00:00Z");
+    private static final String CODE = "047110";
 
     private final OrderId orderId = OrderId.random();
     private final DeliveryId deliveryId = DeliveryId.of(orderId);
@@ -45,21 +50,29 @@ class DeliveryTest {
         fixture = new AggregateTestFixture<>(Delivery.class);
     }
 
+    private String codeHash() {
+        return DeliveryCode.hash(deliveryId, CODE);
+    }
+
     private OfferDelivery offer() {
-        return new OfferDelivery(deliveryId, orderId, merchant, warehouse, NORTH, PARCELS);
+        return new OfferDelivery(deliveryId, orderId, merchant, warehouse, NORTH, PARCELS, codeHash());
     }
 
     private DeliveryOffered offered() {
-        return new DeliveryOffered(deliveryId, orderId, merchant, warehouse, NORTH, PARCELS);
+        return new DeliveryOffered(deliveryId, orderId, merchant, warehouse, NORTH, PARCELS, codeHash());
     }
 
-    /** Offered again after a failed attempt: no merchant, no parcel count. */
+    /** Offered again after a failed attempt: no merchant, no parcel count, no code (the first offer's stands). */
     private DeliveryOffered reoffered() {
-        return new DeliveryOffered(deliveryId, orderId, null, warehouse, NORTH, 0);
+        return new DeliveryOffered(deliveryId, orderId, null, warehouse, NORTH, 0, null);
     }
 
     private ClaimDelivery claim(ParticipantId by) {
-        return new ClaimDelivery(deliveryId, by, List.of(SOUTH, NORTH), CLAIM_TIMEOUT);
+        return claim(by, NOW);
+    }
+
+    private ClaimDelivery claim(ParticipantId by, Instant at) {
+        return new ClaimDelivery(deliveryId, by, List.of(SOUTH, NORTH), CLAIM_TIMEOUT, RECLAIM_COOLDOWN, at);
     }
 
     private DeliveryClaimed claimed(ParticipantId by) {
@@ -123,7 +136,7 @@ class DeliveryTest {
         // given no prior activity
         fixture.givenNoPriorActivity()
                 // when
-                .when(new OfferDelivery(deliveryId, orderId, merchant, warehouse, " ", PARCELS))
+                .when(new OfferDelivery(deliveryId, orderId, merchant, warehouse, " ", PARCELS, codeHash()))
                 // then
                 .expectException(InvalidDelivery.class)
                 .expectNoEvents();
@@ -158,7 +171,8 @@ class DeliveryTest {
         // given
         fixture.given(offered())
                 // when
-                .when(new ClaimDelivery(deliveryId, courier, List.of(" " + NORTH.toUpperCase()), CLAIM_TIMEOUT))
+                .when(new ClaimDelivery(
+                        deliveryId, courier, List.of(" " + NORTH.toUpperCase()), CLAIM_TIMEOUT, RECLAIM_COOLDOWN, NOW))
                 // then
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(claimed(courier));
@@ -169,7 +183,7 @@ class DeliveryTest {
         // given
         fixture.given(offered())
                 // when
-                .when(new ClaimDelivery(deliveryId, courier, List.of(SOUTH), CLAIM_TIMEOUT))
+                .when(new ClaimDelivery(deliveryId, courier, List.of(SOUTH), CLAIM_TIMEOUT, RECLAIM_COOLDOWN, NOW))
                 // then
                 .expectException(DeliveryNotFound.class)
                 .expectNoEvents()
@@ -264,6 +278,48 @@ class DeliveryTest {
     }
 
     @Test
+    void the_courier_whose_claim_lapsed_cannot_claim_the_delivery_again_at_once() {
+        // given the courier's claim lapsed at NOW
+        fixture.givenCurrentTime(NOW)
+                .andGiven(offered(), claimed(courier), new ClaimExpired(deliveryId, orderId, courier))
+                // when it claims again before the cooldown is over
+                .when(claim(courier, NOW.plus(RECLAIM_COOLDOWN).minusSeconds(1)))
+                // then other couriers have it first
+                .expectException(ReclaimTooSoon.class)
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void the_courier_whose_claim_lapsed_may_claim_again_after_the_cooldown() {
+        // given the courier's claim lapsed at NOW
+        fixture.givenCurrentTime(NOW)
+                .andGiven(offered(), claimed(courier), new ClaimExpired(deliveryId, orderId, courier))
+                // when it claims again once the cooldown is over
+                .when(claim(courier, NOW.plus(RECLAIM_COOLDOWN)))
+                // then
+                .expectEvents(claimed(courier));
+    }
+
+    @Test
+    void a_claim_that_lapsed_by_its_timeout_keeps_its_courier_waiting() {
+        // given the courier claimed and did not pick up in time
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(offer(), claim(courier))
+                // when the claim lapses
+                .whenTimeElapses(CLAIM_TIMEOUT)
+                // then the courier has to wait before claiming it again, while another courier may claim at once
+                .expectEvents(new ClaimExpired(deliveryId, orderId, courier))
+                .expectState(delivery -> {
+                    Instant rightAfter = NOW.plus(CLAIM_TIMEOUT).plusSeconds(1);
+                    assertThatThrownBy(() -> delivery.checkClaim(claim(courier, rightAfter)))
+                            .isInstanceOf(ReclaimTooSoon.class);
+                    assertThat(delivery.checkClaim(claim(otherCourier, rightAfter)))
+                            .isTrue();
+                });
+    }
+
+    @Test
     void the_claim_timeout_after_pickup_changes_nothing() {
         // given the delivery was claimed and picked up (pickup leaves the timeout scheduled: cancelling it would
         // read every pending deadline)
@@ -280,8 +336,13 @@ class DeliveryTest {
     void the_timeout_of_an_earlier_claim_does_not_expire_a_later_one() {
         // given the courier claimed, picked up, failed, and claimed the re-offered delivery again, with a longer
         // timeout
-        ClaimDelivery claimAgain =
-                new ClaimDelivery(deliveryId, courier, claim(courier).courierZones(), CLAIM_TIMEOUT.multipliedBy(2));
+        ClaimDelivery claimAgain = new ClaimDelivery(
+                deliveryId,
+                courier,
+                claim(courier).courierZones(),
+                CLAIM_TIMEOUT.multipliedBy(2),
+                RECLAIM_COOLDOWN,
+                NOW);
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(offer(), claim(courier), pickUp(courier), failAttempt(), claimAgain)
                 // when the first claim's timeout comes
@@ -346,10 +407,10 @@ class DeliveryTest {
         // given
         fixture.given(offered(), claimed(courier), pickedUp())
                 // when
-                .when(new DeliverParcel(deliveryId, courier, "  Alice Smith ", " 4711\n"))
+                .when(new DeliverParcel(deliveryId, courier, "  Alice Smith ", " " + CODE + "\n"))
                 // then the name and code are stripped
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new DeliveryCompleted(deliveryId, orderId, courier, "Alice Smith", "4711"));
+                .expectEvents(new DeliveryCompleted(deliveryId, orderId, courier, "Alice Smith", CODE));
     }
 
     @Test
@@ -357,7 +418,7 @@ class DeliveryTest {
         // given
         fixture.given(offered(), claimed(courier), pickedUp())
                 // when
-                .when(new DeliverParcel(deliveryId, courier, " ", "4711"))
+                .when(new DeliverParcel(deliveryId, courier, " ", CODE))
                 // then
                 .expectException(InvalidDelivery.class)
                 .expectNoEvents();
@@ -379,7 +440,7 @@ class DeliveryTest {
         // given
         fixture.given(offered(), claimed(courier))
                 // when
-                .when(new DeliverParcel(deliveryId, courier, "Alice Smith", "4711"))
+                .when(new DeliverParcel(deliveryId, courier, "Alice Smith", CODE))
                 // then
                 .expectException(DeliveryTransitionNotAllowed.class)
                 .expectNoEvents();
@@ -392,11 +453,62 @@ class DeliveryTest {
                         offered(),
                         claimed(courier),
                         pickedUp(),
-                        new DeliveryCompleted(deliveryId, orderId, courier, "Alice Smith", "4711"))
+                        new DeliveryCompleted(deliveryId, orderId, courier, "Alice Smith", CODE))
+                // when
+                .when(new DeliverParcel(deliveryId, courier, "Alice Smith", CODE))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_a_delivery_with_a_code_that_is_not_the_buyers_and_changes_nothing() {
+        // given a picked-up delivery whose buyer was given CODE
+        fixture.given(offered(), claimed(courier), pickedUp())
+                // when the courier gives another code
+                .when(new DeliverParcel(deliveryId, courier, "Alice Smith", "000000"))
+                // then it is refused, naming the field, and the courier may still try or report a failed attempt
+                .expectException(DeliveryCodeMismatch.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("proof.code"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_buyers_code_still_counts_after_the_delivery_was_offered_again() {
+        // given a failed attempt re-offered the delivery, and the courier claimed and picked it up again
+        fixture.given(
+                        offered(),
+                        claimed(courier),
+                        pickedUp(),
+                        attemptFailed(1),
+                        reoffered(),
+                        claimed(courier),
+                        pickedUp())
+                // when the courier gives a code that is not the buyer's
+                .when(new DeliverParcel(deliveryId, courier, "Alice Smith", "123456"))
+                // then it is still refused
+                .expectException(DeliveryCodeMismatch.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_delivery_offered_before_codes_existed_takes_any_code() {
+        // given a delivery whose offer holds no code hash
+        fixture.given(
+                        new DeliveryOffered(deliveryId, orderId, merchant, warehouse, NORTH, PARCELS, null),
+                        claimed(courier),
+                        pickedUp())
                 // when
                 .when(new DeliverParcel(deliveryId, courier, "Alice Smith", "4711"))
                 // then
-                .expectSuccessfulHandlerExecution()
+                .expectEvents(new DeliveryCompleted(deliveryId, orderId, courier, "Alice Smith", "4711"));
+    }
+
+    @Test
+    void rejects_an_offer_without_the_hash_of_the_buyers_code() {
+        fixture.givenNoPriorActivity()
+                .when(new OfferDelivery(deliveryId, orderId, merchant, warehouse, NORTH, PARCELS, null))
+                .expectException(InvalidDelivery.class)
                 .expectNoEvents();
     }
 

@@ -80,11 +80,11 @@ class OrderTest {
     }
 
     private PackOrder pack(int parcels) {
-        return new PackOrder(orderId, warehouse, parcels);
+        return new PackOrder(orderId, warehouse, parcels, "123456");
     }
 
     private OrderPacked packed() {
-        return new OrderPacked(orderId, warehouse, PARCELS);
+        return new OrderPacked(orderId, warehouse, PARCELS, "123456");
     }
 
     private RecordDeliveryProgress progress(OrderStatus status) {
@@ -366,6 +366,14 @@ class OrderTest {
                 // then
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(packed());
+    }
+
+    @Test
+    void rejects_packing_without_the_buyers_delivery_code() {
+        fixture.given(placed(), paid())
+                .when(new PackOrder(orderId, warehouse, PARCELS, " "))
+                .expectException(InvalidOrder.class)
+                .expectNoEvents();
     }
 
     @Test

@@ -31,6 +31,8 @@ class LiveStreamTest {
     private static final int PAYMENT_WINDOW_MINUTES = 30;
     private static final Instant STARTS_AT = Instant.parse("2025-06-01T18:00:00Z");
     private static final Instant ENDS_AT = STARTS_AT.plus(Duration.ofHours(2));
+    /** While the stream is on air. */
+    private static final Instant ON_AIR = STARTS_AT.plus(Duration.ofMinutes(30));
 
     /** 3 dresses, at most 2 per buyer. */
     private static final OfferTerms DRESS_OFFER = new OfferTerms(DRESS, new BigDecimal("19.90"), 3, 2, false);
@@ -79,7 +81,7 @@ class LiveStreamTest {
     }
 
     private AdmitOrder admit(OrderId orderId, String buyerId, RequestedLine... lines) {
-        return new AdmitOrder(liveStreamId, merchant, orderId, buyerId, List.of(lines));
+        return new AdmitOrder(liveStreamId, merchant, orderId, buyerId, List.of(lines), ON_AIR);
     }
 
     private static RequestedLine dresses(int quantity) {
@@ -318,7 +320,7 @@ class LiveStreamTest {
         // given
         fixture.given(scheduled())
                 // when
-                .when(new StartLiveStream(liveStreamId, merchant))
+                .when(new StartLiveStream(liveStreamId, merchant, ON_AIR))
                 // then
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(started());
@@ -329,7 +331,7 @@ class LiveStreamTest {
         // given
         fixture.given(scheduled(), started())
                 // when
-                .when(new StartLiveStream(liveStreamId, merchant))
+                .when(new StartLiveStream(liveStreamId, merchant, ON_AIR))
                 // then
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -340,10 +342,48 @@ class LiveStreamTest {
         // given
         fixture.given(scheduled(), started(), ended())
                 // when
-                .when(new StartLiveStream(liveStreamId, merchant))
+                .when(new StartLiveStream(liveStreamId, merchant, ON_AIR))
                 // then
                 .expectException(LiveStreamTransitionNotAllowed.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void rejects_starting_a_live_stream_after_its_end_and_changes_nothing() {
+        // given a stream nobody started
+        fixture.given(scheduled())
+                // when the merchant starts it once its endsAt has passed
+                .when(new StartLiveStream(liveStreamId, merchant, ENDS_AT))
+                // then
+                .expectException(LiveStreamOver.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void starts_a_live_stream_late_but_before_its_end() {
+        fixture.given(scheduled())
+                .when(new StartLiveStream(liveStreamId, merchant, ENDS_AT.minusSeconds(1)))
+                .expectEvents(started());
+    }
+
+    @Test
+    void refuses_orders_once_the_stream_is_over_even_if_nobody_ended_it() {
+        // given a stream on air that nobody ended
+        fixture.given(scheduled(), started())
+                // when an order comes at its endsAt
+                .when(new AdmitOrder(liveStreamId, merchant, OrderId.random(), "alice", List.of(dresses(1)), ENDS_AT))
+                // then
+                .expectException(LiveStreamNotLive.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void admits_an_order_up_to_the_last_moment_of_the_stream() {
+        OrderId orderId = OrderId.random();
+        fixture.given(scheduled(), started())
+                .when(new AdmitOrder(
+                        liveStreamId, merchant, orderId, "alice", List.of(dresses(1)), ENDS_AT.minusMillis(1)))
+                .expectEvents(admitted(orderId, "alice", dresses(1)));
     }
 
     @Test
@@ -351,7 +391,7 @@ class LiveStreamTest {
         // given
         fixture.given(scheduled())
                 // when
-                .when(new StartLiveStream(liveStreamId, ParticipantId.random()))
+                .when(new StartLiveStream(liveStreamId, ParticipantId.random(), ON_AIR))
                 // then
                 .expectException(LiveStreamNotFound.class)
                 .expectNoEvents();
@@ -570,7 +610,7 @@ class LiveStreamTest {
         fixture.given(scheduled(), started())
                 // when
                 .when(new AdmitOrder(
-                        liveStreamId, ParticipantId.random(), OrderId.random(), "alice", List.of(dresses(1))))
+                        liveStreamId, ParticipantId.random(), OrderId.random(), "alice", List.of(dresses(1)), ON_AIR))
                 // then
                 .expectException(UnknownLiveStream.class)
                 .expectNoEvents();

@@ -66,6 +66,26 @@ public final class Api {
                 response.json().get("apiKey").asString());
     }
 
+    /** The operator lets a warehouse serve a merchant (receive its stock). */
+    public void link(Registered warehouse, Registered merchant) {
+        Response response =
+                put("/api/v1/admin/warehouses/" + warehouse.id() + "/merchants/" + merchant.id(), OPERATOR_KEY);
+        if (response.status() != 200) {
+            throw new IllegalStateException("linking failed: " + response.status() + " " + response.body());
+        }
+    }
+
+    public Response put(String path, String apiKey) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.noBody()),
+                apiKey,
+                Map.of());
+    }
+
+    public Response delete(String path, String apiKey) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), apiKey, Map.of());
+    }
+
     public record Registered(String id, String apiKey) {}
 
     public record Response(HttpResponse<String> raw) {

@@ -1,6 +1,7 @@
 package io.livechain.delivery.desk;
 
 import io.livechain.delivery.Delivery;
+import io.livechain.delivery.DeliveryCode;
 import io.livechain.delivery.DeliveryId;
 import io.livechain.delivery.command.OfferDelivery;
 import io.livechain.desk.Decision;
@@ -24,7 +25,9 @@ import java.util.Optional;
 
 /**
  * A paid order whose units are all held at this warehouse is packed: its units leave stock and a delivery is
- * offered to the couriers of the buyer's zone. Another warehouse's order answers as not found.
+ * offered to the couriers of the buyer's zone. Another warehouse's order answers as not found. Packing makes the
+ * buyer's delivery code: the order (its merchant's) holds the code, the delivery only its hash, and neither the
+ * warehouse's answer nor anything a courier sees tells it.
  */
 public record OrderPacking(ParticipantId warehouseId, OrderId orderId, int parcels)
         implements UseCase<OrderPacking.Packed> {
@@ -71,12 +74,14 @@ public record OrderPacking(ParticipantId warehouseId, OrderId orderId, int parce
         }
         Order.checkParcels(parcels);
         String zone = order.shippingZone();
+        String code = DeliveryCode.random();
+        String codeHash = DeliveryCode.hash(deliveryId, code);
         return Decision.accept(packed, changes -> {
-            changes.order(orderId, o -> o.handle(new PackOrder(orderId, warehouseId, parcels)));
+            changes.order(orderId, o -> o.handle(new PackOrder(orderId, warehouseId, parcels, code)));
             inventories.forEach(inventoryId -> changes.inventory(
                     inventoryId, inventory -> inventory.handle(new ShipOrderStock(inventoryId, orderId))));
-            changes.newDelivery(
-                    () -> new Delivery(new OfferDelivery(deliveryId, orderId, merchantId, warehouseId, zone, parcels)));
+            changes.newDelivery(() -> new Delivery(
+                    new OfferDelivery(deliveryId, orderId, merchantId, warehouseId, zone, parcels, codeHash)));
         });
     }
 

@@ -97,7 +97,8 @@ public record OrderPlacement(
     @Override
     public Decision<Placed> decide(DeskState state) {
         LiveStream stream = state.liveStream(liveStreamId).orElseThrow(UnknownLiveStream::new);
-        stream.checkAdmission(merchantId, buyerId, lines);
+        Instant placedAt = state.now();
+        stream.checkAdmission(merchantId, buyerId, lines, placedAt);
         List<OrderLine> decided = new ArrayList<>(lines.size());
         for (RequestedLine line : lines) {
             OfferTerms offer = stream.offer(line.sku());
@@ -123,7 +124,6 @@ public record OrderPlacement(
         if (total.compareTo(MAX_TOTAL) > 0) {
             throw new InvalidOrder("the order total may be at most " + MAX_TOTAL);
         }
-        Instant placedAt = state.now();
         Duration paymentWindow = Duration.ofMinutes(stream.paymentWindowMinutes());
         Instant paymentDueAt = placedAt.plus(paymentWindow);
         boolean backordered = decided.stream().anyMatch(line -> line.stock() == StockState.BACKORDERED);
@@ -131,7 +131,8 @@ public record OrderPlacement(
                 orderId, OrderStatus.PLACED, backordered ? StockState.BACKORDERED : StockState.RESERVED, paymentDueAt);
         return Decision.accept(placed, changes -> {
             changes.liveStream(
-                    liveStreamId, s -> s.handle(new AdmitOrder(liveStreamId, merchantId, orderId, buyerId, lines)));
+                    liveStreamId,
+                    s -> s.handle(new AdmitOrder(liveStreamId, merchantId, orderId, buyerId, lines, placedAt)));
             for (OrderLine line : decided) {
                 InventoryId inventoryId = InventoryId.of(merchantId, line.sku());
                 changes.inventory(

@@ -1,6 +1,5 @@
 package io.livechain.order.query;
 
-import io.livechain.delivery.query.DeliveryView;
 import io.livechain.order.ShippingAddress;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * An order as its merchant sees it. {@code stock} sums up the lines: RESERVED when every line holds units,
  * BACKORDERED while any line waits for stock, RELEASED once its units went back. {@code delivery} is null until
- * the order is packed.
+ * the order is packed; then it holds the buyer's delivery code.
  */
 public record OrderView(
         UUID id,
@@ -23,7 +22,7 @@ public record OrderView(
         ShippingAddress shippingAddress,
         BigDecimal total,
         Instant paymentDueAt,
-        @Nullable DeliveryView delivery,
+        @Nullable OrderDeliveryView delivery,
         Instant createdAt,
         Instant updatedAt) {
 

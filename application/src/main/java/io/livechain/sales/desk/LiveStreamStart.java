@@ -3,22 +3,26 @@ package io.livechain.sales.desk;
 import io.livechain.desk.Decision;
 import io.livechain.desk.DeskState;
 import io.livechain.desk.UseCase;
+import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.LiveStreamNotFound;
 import io.livechain.sales.command.StartLiveStream;
 
-/** The stream goes on air: from now on its offers admit orders. Starting a live stream again changes nothing. */
-public record LiveStreamStart(StartLiveStream command) implements UseCase<LiveStreamId> {
+/**
+ * The stream goes on air: from now on its offers admit orders, until its {@code endsAt}. Starting a live stream again
+ * changes nothing; starting it once its {@code endsAt} has passed is refused.
+ */
+public record LiveStreamStart(LiveStreamId liveStreamId, ParticipantId merchantId) implements UseCase<LiveStreamId> {
 
     @Override
     public Decision<LiveStreamId> decide(DeskState state) {
-        boolean changes = state.liveStream(command.liveStreamId())
+        StartLiveStream command = new StartLiveStream(liveStreamId, merchantId, state.now());
+        boolean changes = state.liveStream(liveStreamId)
                 .orElseThrow(LiveStreamNotFound::new)
-                .checkStart(command.merchantId());
+                .checkStart(merchantId, command.at());
         return changes
                 ? Decision.accept(
-                        command.liveStreamId(),
-                        apply -> apply.liveStream(command.liveStreamId(), stream -> stream.handle(command)))
-                : Decision.unchanged(command.liveStreamId());
+                        liveStreamId, apply -> apply.liveStream(liveStreamId, stream -> stream.handle(command)))
+                : Decision.unchanged(liveStreamId);
     }
 }

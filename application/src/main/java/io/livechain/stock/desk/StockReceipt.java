@@ -7,6 +7,7 @@ import io.livechain.desk.DeskState;
 import io.livechain.desk.UseCase;
 import io.livechain.participant.Participant;
 import io.livechain.participant.ParticipantId;
+import io.livechain.participant.UnknownMerchant;
 import io.livechain.production.BatchId;
 import io.livechain.production.ProductionBatch;
 import io.livechain.production.ReceiptExceedsShipment;
@@ -20,7 +21,9 @@ import java.util.UUID;
 
 /**
  * A warehouse received units; orders waiting for this SKU are served first, in the order they were placed. A
- * receipt that names a production batch also records the batch as (partly) received, in the same commit.
+ * receipt that names a production batch also records the batch as (partly) received, in the same commit. A warehouse
+ * receives only the stock of merchants the operator linked it to: any other merchant answers as unknown, whether it
+ * exists or not, and before anything about its catalogue is told.
  */
 public record StockReceipt(ParticipantId warehouseId, ParticipantId merchantId, String sku, int quantity, UUID batchId)
         implements UseCase<StockReceipt.Received> {
@@ -34,7 +37,10 @@ public record StockReceipt(ParticipantId warehouseId, ParticipantId merchantId, 
 
     @Override
     public Decision<Received> decide(DeskState state) {
-        String zone = state.participant(warehouseId).map(Participant::zone).orElse(null);
+        Participant warehouse = state.participant(warehouseId)
+                .filter(found -> found.serves(merchantId))
+                .orElseThrow(UnknownMerchant::new);
+        String zone = warehouse.zone();
         InventoryId inventoryId = InventoryId.of(merchantId, sku);
         state.inventory(inventoryId)
                 .orElseThrow(() -> new UnknownSku(sku, "in that merchant's catalogue"))

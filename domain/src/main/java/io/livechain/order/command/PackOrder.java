@@ -4,5 +4,6 @@ import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** The warehouse packed the paid order into parcels; its units leave stock. */
-public record PackOrder(@TargetAggregateIdentifier OrderId orderId, ParticipantId warehouseId, int parcels) {}
+/** The warehouse packed the paid order into parcels; its units leave stock. The buyer's delivery code goes with it. */
+public record PackOrder(
+        @TargetAggregateIdentifier OrderId orderId, ParticipantId warehouseId, int parcels, String deliveryCode) {}

@@ -4,16 +4,18 @@ import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.RequestedLine;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** The offers take an order's units: within each offer's quantity and the buyer's limit, while live. */
+/** The offers take an order's units, at {@code at}: within each offer's quantity and the buyer's limit, while live. */
 public record AdmitOrder(
         @TargetAggregateIdentifier LiveStreamId liveStreamId,
         ParticipantId merchantId,
         OrderId orderId,
         String buyerId,
-        List<RequestedLine> lines) {
+        List<RequestedLine> lines,
+        Instant at) {
 
     public AdmitOrder {
         lines = lines == null ? List.of() : List.copyOf(lines);

@@ -2,6 +2,9 @@ package io.livechain.sales.command;
 
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
+import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record StartLiveStream(@TargetAggregateIdentifier LiveStreamId liveStreamId, ParticipantId merchantId) {}
+/** The merchant puts the stream on air, at {@code at}: not after its {@code endsAt}. */
+public record StartLiveStream(
+        @TargetAggregateIdentifier LiveStreamId liveStreamId, ParticipantId merchantId, Instant at) {}

@@ -2,16 +2,22 @@ package io.livechain.infrastructure.axon;
 
 import io.livechain.access.IdempotentRequests;
 import io.livechain.catalog.Product;
+import io.livechain.delivery.ClaimLedger;
 import io.livechain.delivery.Delivery;
+import io.livechain.delivery.claim.ClaimRules;
+import io.livechain.delivery.claim.DeliveryClaims;
+import io.livechain.delivery.event.DeliveryOffered;
 import io.livechain.delivery.policy.OrderFollowsDeliveryPolicy;
 import io.livechain.desk.AvailabilityBoard;
 import io.livechain.desk.Desk;
 import io.livechain.desk.DeskRepositories;
 import io.livechain.desk.PaymentWindows;
+import io.livechain.infrastructure.axon.upcasting.AddedFieldUpcaster;
 import io.livechain.infrastructure.projection.Views;
 import io.livechain.operations.SetAsideEvents;
 import io.livechain.order.Order;
 import io.livechain.order.desk.PaymentWindowSweeper;
+import io.livechain.order.event.OrderPacked;
 import io.livechain.participant.Participant;
 import io.livechain.production.ProductionBatch;
 import io.livechain.production.saga.ReplenishmentSaga;
@@ -69,6 +75,7 @@ public class DomainModelConfiguration {
                 .configureAggregate(Order.class)
                 .configureAggregate(ProductionBatch.class)
                 .configureAggregate(Delivery.class)
+                .configureAggregate(ClaimLedger.class)
                 .configureAggregate(cached(Product.class, cachedAggregates))
                 .configureAggregate(cached(LiveStream.class, cachedAggregates))
                 .configureAggregate(cached(Inventory.class, cachedAggregates))
@@ -99,6 +106,17 @@ public class DomainModelConfiguration {
     private static <T> AggregateConfigurer<T> cached(Class<T> type, long size) {
         CaffeineCache cache = new CaffeineCache(size);
         return AggregateConfigurer.defaultConfiguration(type).configureCache(configuration -> cache);
+    }
+
+    /** Revision 2 of these events added a field; their revision 1 is read with it null. */
+    @Bean
+    public AddedFieldUpcaster orderPackedWithDeliveryCode() {
+        return new AddedFieldUpcaster(OrderPacked.class, "1", "2", "deliveryCode");
+    }
+
+    @Bean
+    public AddedFieldUpcaster deliveryOfferedWithCodeHash() {
+        return new AddedFieldUpcaster(DeliveryOffered.class, "1", "2", "codeHash");
     }
 
     @Bean
@@ -183,6 +201,24 @@ public class DomainModelConfiguration {
                 return Integer.MAX_VALUE - 4096;
             }
         };
+    }
+
+    /**
+     * Claims: decided on the delivery and the courier's claim ledger together (ADR 0008). {@code claim-timeout}: a
+     * claim not picked up by then lapses; {@code reclaim-cooldown}: how long the courier whose claim lapsed waits
+     * before claiming that delivery again; {@code max-open-claims}: how many claimed, undelivered deliveries a courier
+     * may hold.
+     */
+    @Bean
+    public DeliveryClaims deliveryClaims(
+            Configuration configuration,
+            @Value("${livechain.delivery.claim-timeout:PT15M}") Duration claimTimeout,
+            @Value("${livechain.delivery.reclaim-cooldown:PT15M}") Duration reclaimCooldown,
+            @Value("${livechain.delivery.max-open-claims:5}") int maxOpenClaims) {
+        return new DeliveryClaims(
+                () -> configuration.repository(Delivery.class),
+                () -> configuration.repository(ClaimLedger.class),
+                new ClaimRules(claimTimeout, reclaimCooldown, maxOpenClaims));
     }
 
     @Bean

@@ -8,7 +8,6 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.val;
 
-import io.livechain.delivery.query.DeliveryView;
 import io.livechain.infrastructure.jooq.read_model.tables.records.DeliveryRecord;
 import io.livechain.infrastructure.jooq.read_model.tables.records.OrderLineRecord;
 import io.livechain.infrastructure.jooq.read_model.tables.records.OrderViewRecord;
@@ -31,6 +30,7 @@ import io.livechain.order.event.OrderReturned;
 import io.livechain.order.query.FindOrder;
 import io.livechain.order.query.InvalidCursor;
 import io.livechain.order.query.ListOrders;
+import io.livechain.order.query.OrderDeliveryView;
 import io.livechain.order.query.OrderPage;
 import io.livechain.order.query.OrderView;
 import io.livechain.order.query.OrderView.OrderLineView;
@@ -47,6 +47,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -218,7 +219,13 @@ public class OrderProjection {
 
     @EventHandler
     void on(OrderPacked event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
-        setStatus(event.orderId(), OrderStatus.PACKED, sequence, occurredAt);
+        write(db.update(ORDER_VIEW)
+                .set(ORDER_VIEW.STATUS, OrderStatus.PACKED.name())
+                .set(ORDER_VIEW.DELIVERY_CODE, event.deliveryCode())
+                .set(ORDER_VIEW.UPDATED_AT, utc(occurredAt))
+                .set(ORDER_VIEW.LAST_SEQUENCE, sequence)
+                .where(ORDER_VIEW.ID.eq(event.orderId().value()))
+                .and(ORDER_VIEW.LAST_SEQUENCE.lt(sequence)));
     }
 
     @EventHandler
@@ -285,7 +292,7 @@ public class OrderProjection {
                 .map(order -> toView(
                         order,
                         linesOf(List.of(order.getId())).getOrDefault(order.getId(), List.of()),
-                        deliveriesOf(List.of(order.getId())).get(order.getId())));
+                        deliveriesOf(List.of(order)).get(order.getId())));
     }
 
     /** Newest first; the cursor is the (created_at, id) of the last order of the previous page. */
@@ -307,7 +314,7 @@ public class OrderProjection {
         List<OrderViewRecord> page = more ? rows.subList(0, limit) : rows;
         List<UUID> ids = page.stream().map(OrderViewRecord::getId).toList();
         Map<UUID, List<OrderLineRecord>> lines = linesOf(ids);
-        Map<UUID, DeliveryView> deliveries = deliveriesOf(ids);
+        Map<UUID, OrderDeliveryView> deliveries = deliveriesOf(page);
         List<OrderView> items = page.stream()
                 .map(order ->
                         toView(order, lines.getOrDefault(order.getId(), List.of()), deliveries.get(order.getId())))
@@ -328,15 +335,17 @@ public class OrderProjection {
                 .collect(Collectors.groupingBy(OrderLineRecord::getOrderId, Collectors.toList()));
     }
 
-    /** The delivery of each packed order. */
-    private Map<UUID, DeliveryView> deliveriesOf(List<UUID> orderIds) {
-        if (orderIds.isEmpty()) {
+    /** The delivery of each packed order, with the buyer's code (kept with the order, not the delivery). */
+    private Map<UUID, OrderDeliveryView> deliveriesOf(List<OrderViewRecord> orders) {
+        if (orders.isEmpty()) {
             return Map.of();
         }
-        return db.selectFrom(DELIVERY).where(DELIVERY.ORDER_ID.in(orderIds)).stream()
+        Map<UUID, String> codes = new HashMap<>();
+        orders.forEach(order -> codes.put(order.getId(), order.getDeliveryCode()));
+        return db.selectFrom(DELIVERY).where(DELIVERY.ORDER_ID.in(codes.keySet())).stream()
                 .collect(Collectors.toMap(
                         DeliveryRecord::getOrderId,
-                        row -> new DeliveryView(
+                        row -> new OrderDeliveryView(
                                 row.getId(),
                                 row.getOrderId(),
                                 row.getWarehouseId(),
@@ -345,10 +354,11 @@ public class OrderProjection {
                                 row.getStatus(),
                                 row.getCourierId(),
                                 row.getFailedAttempts(),
+                                codes.get(row.getOrderId()),
                                 row.getUpdatedAt().toInstant())));
     }
 
-    private static OrderView toView(OrderViewRecord order, List<OrderLineRecord> lines, DeliveryView delivery) {
+    private static OrderView toView(OrderViewRecord order, List<OrderLineRecord> lines, OrderDeliveryView delivery) {
         return new OrderView(
                 order.getId(),
                 order.getStatus(),

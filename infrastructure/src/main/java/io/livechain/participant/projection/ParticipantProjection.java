@@ -1,14 +1,19 @@
 package io.livechain.participant.projection;
 
 import static io.livechain.infrastructure.jooq.read_model.Tables.PARTICIPANT;
+import static io.livechain.infrastructure.jooq.read_model.Tables.WAREHOUSE_MERCHANT;
 
 import io.livechain.infrastructure.jooq.read_model.tables.records.ParticipantRecord;
 import io.livechain.infrastructure.projection.Views;
 import io.livechain.participant.ParticipantKind;
+import io.livechain.participant.event.MerchantLinked;
+import io.livechain.participant.event.MerchantUnlinked;
 import io.livechain.participant.event.ParticipantRegistered;
 import io.livechain.participant.query.FindParticipant;
 import io.livechain.participant.query.ListParticipants;
+import io.livechain.participant.query.ListWarehouseMerchants;
 import io.livechain.participant.query.ParticipantView;
+import io.livechain.participant.query.WarehouseMerchantView;
 import io.livechain.shared.Zone;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,7 +27,10 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
-/** The directory of participants; the insert is idempotent, so redelivery and replay are harmless. */
+/**
+ * The directory of participants, and which merchants each warehouse serves. Inserts are idempotent and a warehouse's
+ * links are applied in the order they happened, so redelivery and replay are harmless.
+ */
 @Component
 @ProcessingGroup(Views.PROCESSING_GROUP)
 public class ParticipantProjection {
@@ -46,6 +54,37 @@ public class ParticipantProjection {
                 .onConflict(PARTICIPANT.ID)
                 .doNothing()
                 .execute();
+    }
+
+    @EventHandler
+    void on(MerchantLinked event, @Timestamp Instant occurredAt) {
+        db.insertInto(WAREHOUSE_MERCHANT)
+                .set(WAREHOUSE_MERCHANT.WAREHOUSE_ID, event.participantId().value())
+                .set(WAREHOUSE_MERCHANT.MERCHANT_ID, event.merchantId().value())
+                .set(WAREHOUSE_MERCHANT.LINKED_AT, occurredAt.atOffset(ZoneOffset.UTC))
+                .onConflict(WAREHOUSE_MERCHANT.WAREHOUSE_ID, WAREHOUSE_MERCHANT.MERCHANT_ID)
+                .doNothing()
+                .execute();
+    }
+
+    @EventHandler
+    void on(MerchantUnlinked event) {
+        db.deleteFrom(WAREHOUSE_MERCHANT)
+                .where(WAREHOUSE_MERCHANT.WAREHOUSE_ID.eq(event.participantId().value()))
+                .and(WAREHOUSE_MERCHANT.MERCHANT_ID.eq(event.merchantId().value()))
+                .execute();
+    }
+
+    @QueryHandler
+    List<WarehouseMerchantView> handle(ListWarehouseMerchants query) {
+        return db.select(WAREHOUSE_MERCHANT.MERCHANT_ID, PARTICIPANT.NAME, WAREHOUSE_MERCHANT.LINKED_AT)
+                .from(WAREHOUSE_MERCHANT)
+                .join(PARTICIPANT)
+                .on(PARTICIPANT.ID.eq(WAREHOUSE_MERCHANT.MERCHANT_ID))
+                .where(WAREHOUSE_MERCHANT.WAREHOUSE_ID.eq(query.warehouseId().value()))
+                .orderBy(WAREHOUSE_MERCHANT.LINKED_AT, WAREHOUSE_MERCHANT.MERCHANT_ID)
+                .fetch(row -> new WarehouseMerchantView(
+                        row.value1(), row.value2(), row.value3().toInstant()));
     }
 
     @QueryHandler

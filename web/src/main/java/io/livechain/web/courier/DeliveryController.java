@@ -3,7 +3,7 @@ package io.livechain.web.courier;
 import io.livechain.access.Caller;
 import io.livechain.delivery.DeliveryAlreadyClaimed;
 import io.livechain.delivery.DeliveryId;
-import io.livechain.delivery.command.ClaimDelivery;
+import io.livechain.delivery.claim.ClaimWithinLimit;
 import io.livechain.delivery.command.DeliverParcel;
 import io.livechain.delivery.command.PickUpDelivery;
 import io.livechain.delivery.command.ReportFailedAttempt;
@@ -22,14 +22,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,15 +46,12 @@ class DeliveryController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final Duration claimTimeout;
+    private final Clock clock;
 
-    DeliveryController(
-            CommandGateway commands,
-            QueryGateway queries,
-            @Value("${livechain.delivery.claim-timeout:PT15M}") Duration claimTimeout) {
+    DeliveryController(CommandGateway commands, QueryGateway queries, Clock clock) {
         this.commands = commands;
         this.queries = queries;
-        this.claimTimeout = io.livechain.delivery.Delivery.checkedTimeout(claimTimeout);
+        this.clock = clock;
     }
 
     @GetMapping("/offers")
@@ -76,17 +73,26 @@ class DeliveryController {
     }
 
     @PostMapping("/deliveries/{id}/claim")
-    @Operation(summary = "Claim a delivery: the first courier wins, the others get 409 delivery-already-claimed")
+    @Operation(
+            summary = "Claim a delivery: the first courier wins, the others get 409 delivery-already-claimed",
+            description = "A courier holds at most livechain.delivery.max-open-claims (5) claimed deliveries that are"
+                    + " not delivered yet: beyond that, 409 claim-limit-reached. A claim not picked up within the"
+                    + " claim timeout lapses; its courier may claim that delivery again only after the reclaim"
+                    + " cooldown (409 reclaim-too-soon before).")
     @ApiResponse(responseCode = "200", description = "Claimed: it is yours to pick up within the claim timeout.")
     @ApiResponse(responseCode = "404", description = "`not-found`: no delivery offered in your zones has this id.")
     @ApiResponse(
             responseCode = "409",
-            description =
-                    "`delivery-already-claimed`: another courier claimed it first. `delivery-transition-not-allowed`: it is not waiting for a courier.")
+            description = "`delivery-already-claimed`: another courier claimed it first."
+                    + " `delivery-transition-not-allowed`: it is not waiting for a courier."
+                    + " `claim-limit-reached`: you hold as many open claims as a courier may."
+                    + " `reclaim-too-soon`: your claim on it lapsed; others have it first until the cooldown ends.")
     Changed claim(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         try {
-            commands.sendAndWait(new ClaimDelivery(new DeliveryId(id), courier(caller), zonesOf(caller), claimTimeout));
-        } catch (ConcurrencyException lostTheRace) {
+            commands.sendAndWait(
+                    new ClaimWithinLimit(new DeliveryId(id), courier(caller), zonesOf(caller), clock.instant()));
+        } catch (ConcurrencyException | AggregateStreamCreationException lostTheRace) {
+            // another claim was decided at the same moment (on this delivery, or on this courier's claim ledger)
             throw new DeliveryAlreadyClaimed();
         }
         return new Changed(id, "CLAIMED");
@@ -105,13 +111,20 @@ class DeliveryController {
     }
 
     @PostMapping("/deliveries/{id}/deliver")
-    @Operation(summary = "Delivered, with proof: the order is delivered")
+    @Operation(
+            summary = "Delivered, with proof: the order is delivered",
+            description = "proof.code is the code the buyer gives at the door (the merchant has it on the order)."
+                    + " Another code is 422 delivery-code-mismatch naming proof.code, and changes nothing: the"
+                    + " courier may ask again, or report a failed attempt.")
     @ApiResponse(responseCode = "200", description = "Delivered.")
     @ApiResponse(responseCode = "400", description = "`invalid-delivery`: the proof or the reason is missing.")
     @ApiResponse(responseCode = "404", description = "`not-found`: you have no such delivery.")
     @ApiResponse(
             responseCode = "409",
             description = "`delivery-transition-not-allowed`: the delivery's status does not allow this step.")
+    @ApiResponse(
+            responseCode = "422",
+            description = "`delivery-code-mismatch`: proof.code is not the buyer's code; nothing changed.")
     Changed deliver(@PathVariable UUID id, @Valid @RequestBody Delivered body, @AuthenticationPrincipal Caller caller) {
         commands.sendAndWait(new DeliverParcel(
                 new DeliveryId(id),

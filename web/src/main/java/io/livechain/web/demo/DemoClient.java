@@ -98,6 +98,15 @@ final class DemoClient implements AutoCloseable {
         return post(path, apiKey, body, null);
     }
 
+    /** A PUT, safe to repeat by its nature. */
+    Reply put(String path, String apiKey) {
+        return send(
+                "PUT " + path,
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).PUT(HttpRequest.BodyPublishers.noBody()),
+                apiKey,
+                null);
+    }
+
     private Reply post(String path, String apiKey, Object body, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

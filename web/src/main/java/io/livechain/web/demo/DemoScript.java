@@ -86,18 +86,22 @@ final class DemoScript {
         }
     }
 
-    /** Step 1: the operator registers everyone. */
+    /** Step 1: the operator registers everyone, and links both warehouses to the merchant they serve. */
     private Cast register() {
         Party merchant = register("merchants", "Glow Cosmetics", Map.of("name", "Glow Cosmetics"), List.of());
         Party factory = register("factories", "Serum Works", Map.of("name", "Serum Works"), List.of());
         List<Party> warehouses = List.of(warehouse("north"), warehouse("south"));
+        warehouses.forEach(warehouse -> client.put(
+                        "/api/v1/admin/warehouses/" + warehouse.id() + "/merchants/" + merchant.id(), operatorKey)
+                .expect(200));
         List<Party> couriers = List.of(
                 courier("Ada", List.of("north")),
                 courier("Bo", List.of("north")),
                 courier("Cy", List.of("south")),
                 courier("Dee", List.of("north", "south")));
         say(
-                "operator registered merchant {}, factory {}, warehouses north and south, couriers {}",
+                "operator registered merchant {}, factory {}, warehouses north and south (linked to the merchant),"
+                        + " couriers {}",
                 merchant.name(),
                 factory.name(),
                 couriers.stream()

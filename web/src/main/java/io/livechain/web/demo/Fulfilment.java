@@ -125,7 +125,8 @@ final class Fulfilment implements AutoCloseable {
                 returned.incrementAndGet();
             }
         } else {
-            String code = "%04d".formatted(Math.floorMod(orderId.hashCode(), 10_000));
+            // at the door the buyer tells the code the merchant gave them with the order
+            String code = buyersCode(orderId);
             Map<String, String> proof =
                     Map.of("recipientName", recipients.getOrDefault(orderId, "the buyer"), "code", code);
             client.post(delivery + "/deliver", courier.apiKey(), Map.of("proof", proof))
@@ -133,6 +134,24 @@ final class Fulfilment implements AutoCloseable {
             delivered.incrementAndGet();
         }
         return true;
+    }
+
+    /**
+     * The buyer's delivery code, as the merchant shows it on the order (the order view follows the packing moments
+     * later: a missing code is waited out).
+     */
+    private String buyersCode(String orderId) {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            JsonNode delivery = client.get(
+                            "/api/v1/orders/" + orderId, cast.merchant().apiKey())
+                    .expect(200)
+                    .path("delivery");
+            if (delivery.hasNonNull("code")) {
+                return delivery.get("code").asString();
+            }
+            DemoClient.pause(Duration.ofMillis(100));
+        }
+        throw new DemoFailure("the merchant's view of order " + orderId + " never showed the delivery code");
     }
 
     /** The same share of deliveries, spread evenly in the order couriers first see them, never finds anyone in. */

@@ -4,7 +4,9 @@ import io.livechain.access.Caller;
 import io.livechain.participant.ParticipantId;
 import io.livechain.participant.ParticipantKind;
 import io.livechain.participant.query.FindParticipant;
+import io.livechain.participant.query.ListWarehouseMerchants;
 import io.livechain.participant.query.ParticipantView;
+import io.livechain.participant.query.WarehouseMerchantView;
 import io.livechain.production.BatchId;
 import io.livechain.production.BatchStatus;
 import io.livechain.production.command.AcceptProduction;
@@ -144,7 +146,10 @@ class ProductionController {
     }
 
     @PostMapping("/batches/{id}/ship")
-    @Operation(summary = "Ship units that passed quality control to a warehouse; they show as inbound stock")
+    @Operation(
+            summary = "Ship units that passed quality control to a warehouse; they show as inbound stock",
+            description = "The warehouse must serve the batch's merchant (the operator links them): else 422"
+                    + " unknown-warehouse, as for a warehouse that does not exist.")
     @ApiResponse(responseCode = "200", description = "Shipped: the units are inbound at the warehouse.")
     @ApiResponse(
             responseCode = "400",
@@ -155,15 +160,32 @@ class ProductionController {
             description = "`batch-transition-not-allowed`: the batch's status does not allow this step.")
     @ApiResponse(
             responseCode = "422",
-            description = "`unknown-warehouse`: warehouseId does not name a registered warehouse.")
+            description = "`unknown-warehouse`: warehouseId does not name a registered warehouse that serves the"
+                    + " batch's merchant.")
     Changed ship(@PathVariable UUID id, @Valid @RequestBody Shipment body, @AuthenticationPrincipal Caller caller) {
+        ParticipantId warehouse = new ParticipantId(body.warehouseId());
         boolean isWarehouse = queries.query(
-                        new FindParticipant(new ParticipantId(body.warehouseId())),
-                        ResponseTypes.optionalInstanceOf(ParticipantView.class))
+                        new FindParticipant(warehouse), ResponseTypes.optionalInstanceOf(ParticipantView.class))
                 .join()
                 .filter(participant -> participant.kind() == ParticipantKind.WAREHOUSE)
                 .isPresent();
         if (!isWarehouse) {
+            throw new UnknownWarehouse();
+        }
+        // a warehouse that does not serve the merchant could never receive the batch
+        Optional<UUID> merchant = queries.query(
+                        new FindBatch(new BatchId(id), factory(caller), null),
+                        ResponseTypes.optionalInstanceOf(BatchView.class))
+                .join()
+                .map(found -> found.batch().merchantId());
+        if (merchant.isPresent()
+                && queries
+                        .query(
+                                new ListWarehouseMerchants(warehouse),
+                                ResponseTypes.multipleInstancesOf(WarehouseMerchantView.class))
+                        .join()
+                        .stream()
+                        .noneMatch(served -> served.merchantId().equals(merchant.get()))) {
             throw new UnknownWarehouse();
         }
         commands.sendAndWait(new ShipBatch(
@@ -194,7 +216,11 @@ class ProductionController {
 
     static final class UnknownWarehouse extends BusinessRuleViolation {
         UnknownWarehouse() {
-            super("unknown-warehouse", Kind.UNPROCESSABLE, "warehouseId does not name a registered warehouse");
+            super(
+                    "unknown-warehouse",
+                    Kind.UNPROCESSABLE,
+                    "warehouseId",
+                    "warehouseId does not name a registered warehouse that serves this batch's merchant");
         }
     }
 }

@@ -7,7 +7,6 @@ import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.OfferTerms;
 import io.livechain.sales.command.EndLiveStream;
 import io.livechain.sales.command.ScheduleLiveStream;
-import io.livechain.sales.command.StartLiveStream;
 import io.livechain.sales.desk.LiveStreamEnd;
 import io.livechain.sales.desk.LiveStreamScheduling;
 import io.livechain.sales.desk.LiveStreamStart;
@@ -101,18 +100,21 @@ class LiveStreamController {
 
     @PostMapping("/{id}/start")
     @DecidedByDesk
-    @Operation(summary = "Go on air: orders are admitted from now on")
+    @Operation(summary = "Go on air: orders are admitted from now on, until the stream's endsAt")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatusChanged.class)))
     @ApiResponse(responseCode = "404", description = "`not-found`: you have no such live stream.")
-    @ApiResponse(responseCode = "409", description = "`live-stream-transition-not-allowed`: the live stream has ended.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`live-stream-transition-not-allowed`: the live stream has ended."
+                    + " `live-stream-over`: its endsAt has passed; schedule a new one.")
     ResponseEntity<byte[]> start(
             @PathVariable UUID id, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
-        StartLiveStream command = new StartLiveStream(new LiveStreamId(id), new ParticipantId(caller.participantId()));
+        LiveStreamStart command = new LiveStreamStart(new LiveStreamId(id), new ParticipantId(caller.participantId()));
         return desk.decide(
                 http,
                 caller,
                 command,
-                new LiveStreamStart(command),
+                command,
                 started -> new Answer(HttpStatus.OK, null, new StatusChanged(id, "LIVE")));
     }
 

@@ -41,6 +41,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +59,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -86,6 +86,7 @@ public final class OrderIntake implements Filter {
     private final ObjectReader orderReader;
     private final int maxBodyBytes;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
 
     public OrderIntake(
@@ -95,16 +96,19 @@ public final class OrderIntake implements Filter {
             IdempotentRequests idempotentRequests,
             JsonMapper json,
             int maxBodyBytes,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock) {
         this.apiKeys = apiKeys;
         this.board = board;
         this.desk = desk;
         this.idempotentRequests = idempotentRequests;
         this.json = json;
-        // a quantity of 1.9 is a mistake to point out, not a 1 to guess
-        this.orderReader = json.readerFor(NewOrder.class).without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // the application's strict mapper: a quantity of 1.9 or a buyerId of 42 is a mistake to point out, not a
+        // value to guess (StrictJson)
+        this.orderReader = json.readerFor(NewOrder.class);
         this.maxBodyBytes = maxBodyBytes;
         this.meters = meters;
+        this.clock = clock;
     }
 
     @Override
@@ -204,18 +208,7 @@ public final class OrderIntake implements Filter {
         try {
             order = orderReader.readValue(body);
         } catch (JacksonException malformed) {
-            Optional<Map<String, Object>> field = JsonFieldErrors.of(malformed);
-            if (field.isPresent()) {
-                return invalidField(field.get(), correlationId);
-            }
-            ProblemDetail problem = ProblemTypes.problem(
-                    HttpStatus.BAD_REQUEST,
-                    ProblemTypes.MALFORMED_REQUEST,
-                    "the request body is not a valid order: " + malformed.getOriginalMessage());
-            JsonFields.unreadable(malformed)
-                    .ifPresent(unreadable -> problem.setProperty(
-                            "errors", List.of(Map.of("field", unreadable.field(), "message", unreadable.message()))));
-            return answer(problem, correlationId);
+            return problem(JsonFieldErrors.problemFor(malformed, json, body), correlationId);
         }
         if (order == null) {
             return problem(
@@ -230,7 +223,7 @@ public final class OrderIntake implements Filter {
         }
         // a certain "no" needs no desk; only a retry of a request answered before must get that first answer
         Optional<BusinessRuleViolation> certainNo =
-                board.certainRejection(merchantId, placement.liveStreamId(), placement.lines());
+                board.certainRejection(merchantId, placement.liveStreamId(), placement.lines(), clock.instant());
         if (certainNo.isPresent()) {
             if (idempotentRequests.mightHaveRecorded(key)) {
                 Optional<RecordedResponse> earlier = idempotentRequests.find(key.apiKeyId(), key.idempotencyKey());
@@ -306,9 +299,13 @@ public final class OrderIntake implements Filter {
     }
 
     private Answer problem(HttpStatus status, String code, String detail, String correlationId) {
-        ProblemDetail problem = ProblemTypes.problem(status, code, detail);
+        return problem(ProblemTypes.problem(status, code, detail), correlationId);
+    }
+
+    private Answer problem(ProblemDetail problem, String correlationId) {
         problem.setProperty("correlationId", correlationId);
-        return new Answer(status.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsBytes(problem));
+        return new Answer(
+                problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.writeValueAsBytes(problem));
     }
 
     private Answer invalidField(Map<String, Object> field, String correlationId) {

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.time.Clock;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
@@ -38,9 +39,10 @@ class OrderIntakeConfiguration {
             IdempotentRequests idempotentRequests,
             JsonMapper json,
             @Value("${livechain.http.max-body-bytes:1048576}") int maxBodyBytes,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock) {
         FilterRegistrationBean<OrderIntake> registration = new FilterRegistrationBean<>(
-                new OrderIntake(apiKeys, board, desk, idempotentRequests, json, maxBodyBytes, meters));
+                new OrderIntake(apiKeys, board, desk, idempotentRequests, json, maxBodyBytes, meters, clock));
         registration.addUrlPatterns(OrderIntake.PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

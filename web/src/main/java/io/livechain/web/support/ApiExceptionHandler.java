@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -34,8 +33,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.util.WebUtils;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -250,48 +247,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 break;
             }
         }
-        Optional<Map<String, Object>> field = JsonFieldErrors.of(unreadable).or(() -> located(unreadable, request));
-        if (field.isEmpty()) {
-            ProblemDetail problem = ProblemTypes.problem(
-                    HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "the request body cannot be read");
-            return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
-        }
-        // a body that is not JSON (even if where it broke names a field) is malformed; a field of the wrong kind is not
-        String type = causedBy(unreadable, StreamReadException.class)
-                ? ProblemTypes.MALFORMED_REQUEST
-                : ProblemTypes.VALIDATION_FAILED;
-        ProblemDetail problem = ProblemTypes.problem(
-                HttpStatus.BAD_REQUEST,
-                type,
-                field.get().get("field") + ": " + field.get().get("message"));
-        problem.setProperty("errors", List.of(field.get()));
-        return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Where the parser stood when it refused a value (a number of a thousand digits), read again if need be. */
-    private Optional<Map<String, Object>> located(HttpMessageNotReadableException unreadable, WebRequest request) {
-        Throwable cause = unreadable.getCause();
-        while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        if (!(cause instanceof JacksonException jackson)) {
-            return Optional.empty();
-        }
         CachedBodyRequest body = request instanceof ServletWebRequest servlet
                 ? WebUtils.getNativeRequest(servlet.getRequest(), CachedBodyRequest.class)
                 : null;
-        return JsonFields.unreadable(jackson)
-                .or(() -> body == null ? Optional.empty() : JsonFields.locate(json, body.body(), jackson))
-                .map(invalid -> errorOf(invalid.field(), invalid.message()));
+        ProblemDetail problem = JsonFieldErrors.problemFor(unreadable, json, body == null ? null : body.body());
+        return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** Spring MVC's own errors leave the type as about:blank; give them ours. */

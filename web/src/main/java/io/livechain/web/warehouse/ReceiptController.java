@@ -41,7 +41,10 @@ class ReceiptController {
 
     @PostMapping("/api/v1/warehouse/receipts")
     @DecidedByDesk
-    @Operation(summary = "Receive units of a merchant's SKU; backorders are filled first-come-first-served")
+    @Operation(
+            summary = "Receive units of a merchant's SKU; backorders are filled first-come-first-served",
+            description = "Only for a merchant the operator linked this warehouse to; any other merchantId is 422"
+                    + " unknown-merchant (naming merchantId), as if the merchant did not exist, and changes nothing.")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Received.class)))
     @ApiResponse(
             responseCode = "400",
@@ -50,7 +53,7 @@ class ReceiptController {
     @ApiResponse(
             responseCode = "422",
             description =
-                    "`unknown-sku`: the SKU is not in that merchant's catalogue. `unknown-batch`: batchId names no production batch of that merchant's SKU. `receipt-exceeds-shipment`: more units than the batch shipped to this warehouse are still on their way.")
+                    "`unknown-merchant`: merchantId names no merchant this warehouse serves. `unknown-sku`: the SKU is not in that merchant's catalogue. `unknown-batch`: batchId names no production batch of that merchant's SKU. `receipt-exceeds-shipment`: more units than the batch shipped to this warehouse are still on their way.")
     ResponseEntity<byte[]> receive(
             @Valid @RequestBody Receipt body, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
         ParticipantId warehouse = new ParticipantId(caller.participantId());

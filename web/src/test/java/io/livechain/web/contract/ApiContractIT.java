@@ -147,8 +147,26 @@ class ApiContractIT extends PlatformIT {
         expect(client.get("/api/v1/products/LIP", mk), 200);
         problem(wrong.get("/api/v1/products/NOPE", mk), 404);
 
-        // stock arrives
+        // the operator lets the warehouse serve the merchant; stock arrives
         String wk = warehouse.apiKey();
+        String links = "/api/v1/admin/warehouses/" + warehouse.id() + "/merchants";
+        problem(wrong.post("/api/v1/warehouse/receipts", wk, receipt(merchant.id(), "LIP", 50)), 422);
+        expect(client.send("PUT", links + "/" + merchant.id(), OPERATOR, null, Map.of()), 200);
+        expect(client.send("PUT", links + "/" + rival.id(), OPERATOR, null, Map.of()), 200);
+        expect(client.send("DELETE", links + "/" + rival.id(), OPERATOR, null, Map.of()), 200);
+        problem(wrong.send("PUT", links + "/" + UUID.randomUUID(), OPERATOR, null, Map.of()), 404);
+        problem(
+                wrong.send(
+                        "DELETE",
+                        "/api/v1/admin/warehouses/" + UUID.randomUUID() + "/merchants/" + merchant.id(),
+                        OPERATOR,
+                        null,
+                        Map.of()),
+                404);
+        problem(wrong.send("PUT", links + "/" + merchant.id(), mk, null, Map.of()), 403);
+        settle();
+        expect(client.get(links, OPERATOR), 200);
+        problem(wrong.get("/api/v1/admin/warehouses/" + UUID.randomUUID() + "/merchants", OPERATOR), 404);
         expect(client.post("/api/v1/warehouse/receipts", wk, receipt(merchant.id(), "LIP", 50)), 201);
         expect(client.post("/api/v1/warehouse/receipts", wk, receipt(merchant.id(), "ONE", 1)), 201);
         problem(wrong.post("/api/v1/warehouse/receipts", wk, receipt(merchant.id(), "NOPE", 1)), 422);
@@ -272,12 +290,15 @@ class ApiContractIT extends PlatformIT {
         expect(client.post(delivery(deliveryOfPaid, "claim"), ck), 200);
         problem(wrong.post(delivery(deliveryOfPaid, "claim"), otherCourier.apiKey()), 409);
         expect(client.post(delivery(deliveryOfPaid, "pickup"), ck), 200);
-        expect(
-                client.post(
-                        delivery(deliveryOfPaid, "deliver"),
-                        ck,
-                        "{\"proof\":{\"recipientName\":\"buyer-1\",\"code\":\"4711\"}}"),
-                200);
+        String code = expect(client.get("/api/v1/orders/" + delivered, mk), 200)
+                .json()
+                .get("delivery")
+                .get("code")
+                .asString();
+        String proof = "{\"proof\":{\"recipientName\":\"buyer-1\",\"code\":\"%s\"}}";
+        String wrongCode = code.equals("000000") ? "000001" : "000000";
+        problem(wrong.post(delivery(deliveryOfPaid, "deliver"), ck, proof.formatted(wrongCode)), 422);
+        expect(client.post(delivery(deliveryOfPaid, "deliver"), ck, proof.formatted(code)), 200);
         problem(wrong.post(delivery(UUID.randomUUID().toString(), "pickup"), ck), 404);
         for (int attempt = 1; attempt <= 3; attempt++) {
             settle();

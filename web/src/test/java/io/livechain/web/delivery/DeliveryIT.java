@@ -16,7 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@TestPropertySource(properties = "livechain.delivery.claim-timeout=PT4S")
+@TestPropertySource(
+        properties = {
+            "livechain.delivery.claim-timeout=PT4S",
+            "livechain.delivery.reclaim-cooldown=PT1H",
+            "livechain.delivery.max-open-claims=2"
+        })
 class DeliveryIT extends PlatformIT {
 
     @Test
@@ -27,9 +32,16 @@ class DeliveryIT extends PlatformIT {
         String orderId = packed[0];
         String deliveryId = packed[1];
         scenario.awaitOrderStatus(orderId, "PACKED");
-        // then couriers of the zone see the offer, a courier elsewhere does not
+        // the merchant has the buyer's delivery code with the order
+        String code = scenario.deliveryCode(orderId);
+        assertThat(code).matches("[0-9]{6}");
+        // then couriers of the zone see the offer (without the code), a courier elsewhere does not
         await().atMost(Duration.ofSeconds(30)).until(() -> scenario.offered(scenario.courierA, deliveryId));
         assertThat(scenario.offered(scenario.courierB, deliveryId)).isTrue();
+        assertThat(api().get("/api/v1/courier/offers", scenario.courierA.apiKey())
+                        .body())
+                .doesNotContain(code)
+                .doesNotContain("\"code\"");
         assertThat(scenario.offered(scenario.farCourier, deliveryId)).isFalse();
         assertThat(api().post("/api/v1/courier/deliveries/" + deliveryId + "/claim", scenario.farCourier.apiKey(), "{}")
                         .status())
@@ -61,12 +73,19 @@ class DeliveryIT extends PlatformIT {
         scenario.awaitOrderStatus(orderId, "OUT_FOR_DELIVERY");
         var noProof = api().post("/api/v1/courier/deliveries/" + deliveryId + "/deliver", winner.apiKey(), "{}");
         assertThat(noProof.status()).isEqualTo(400);
-        assertThat(api().post(
-                                "/api/v1/courier/deliveries/" + deliveryId + "/deliver",
-                                winner.apiKey(),
-                                "{\"proof\":{\"recipientName\":\"Alice\",\"code\":\"4711\"}}")
-                        .status())
-                .isEqualTo(200);
+        assertThat(api().get("/api/v1/courier/deliveries", winner.apiKey()).body())
+                .doesNotContain(code)
+                .doesNotContain("\"code\"");
+        // a code that is not the buyer's is refused, naming the field, and changes nothing
+        var wrongCode = scenario.deliver(winner, deliveryId, "4711");
+        assertThat(wrongCode.status()).isEqualTo(422);
+        assertThat(wrongCode.contentType()).startsWith("application/problem+json");
+        assertThat(wrongCode.problemType()).isEqualTo("delivery-code-mismatch");
+        assertThat(wrongCode.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("proof.code");
+        assertThat(scenario.orderStatus(orderId)).isEqualTo("OUT_FOR_DELIVERY");
+        // the buyer's code delivers it
+        assertThat(scenario.deliver(winner, deliveryId, code).status()).isEqualTo(200);
         scenario.awaitOrderStatus(orderId, "DELIVERED");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(api().get("/api/v1/courier/deliveries", winner.apiKey())
@@ -157,6 +176,10 @@ class DeliveryIT extends PlatformIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> !scenario.offered(scenario.courierB, deliveryId));
         // after the 4 s claim timeout it is on offer again, and another courier can have it
         await().atMost(Duration.ofSeconds(60)).until(() -> scenario.offered(scenario.courierB, deliveryId));
+        // the courier whose claim lapsed cannot take it again at once: the others have it first
+        var again = scenario.claim(scenario.courierA, deliveryId);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problemType()).isEqualTo("reclaim-too-soon");
         assertThat(api().post("/api/v1/courier/deliveries/" + deliveryId + "/claim", scenario.courierB.apiKey(), "{}")
                         .status())
                 .isEqualTo(200);
@@ -182,6 +205,35 @@ class DeliveryIT extends PlatformIT {
                         "{\"parcels\":1}");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("deliveryId").asString()).isEqualTo(packed[1]);
+    }
+
+    @Test
+    void a_courier_holds_no_more_open_claims_than_the_limit() {
+        // given three packed orders in the zone, and a courier limited to two open claims
+        var scenario = new DeliveryScenario(api(), "DLV-5");
+        String[] first = scenario.packedOrder("DLV-5", "erin");
+        String[] second = scenario.packedOrder("DLV-5", "fay");
+        String[] third = scenario.packedOrder("DLV-5", "gus");
+        assertThat(scenario.claim(scenario.courierA, first[1]).status()).isEqualTo(200);
+        assertThat(scenario.claim(scenario.courierA, second[1]).status()).isEqualTo(200);
+        // when it claims a third
+        var overLimit = scenario.claim(scenario.courierA, third[1]);
+        // then it is refused, and the delivery stays for another courier
+        assertThat(overLimit.status()).isEqualTo(409);
+        assertThat(overLimit.contentType()).startsWith("application/problem+json");
+        assertThat(overLimit.problemType()).isEqualTo("claim-limit-reached");
+        assertThat(scenario.claim(scenario.courierA, first[1]).status())
+                .as("claiming what it holds is no new claim")
+                .isEqualTo(200);
+        // when it delivers one, it has room for another
+        assertThat(api().post("/api/v1/courier/deliveries/" + first[1] + "/pickup", scenario.courierA.apiKey(), "{}")
+                        .status())
+                .isEqualTo(200);
+        scenario.awaitOrderStatus(first[0], "OUT_FOR_DELIVERY");
+        assertThat(scenario.deliver(scenario.courierA, first[1], scenario.deliveryCode(first[0]))
+                        .status())
+                .isEqualTo(200);
+        assertThat(scenario.claim(scenario.courierA, third[1]).status()).isEqualTo(200);
     }
 
     private int available(DeliveryScenario scenario, String sku) {

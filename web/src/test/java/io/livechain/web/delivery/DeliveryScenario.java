@@ -29,6 +29,7 @@ final class DeliveryScenario {
         courierA = api.register("couriers", "{\"name\":\"Ada\",\"zones\":[\"north\",\"east\"]}");
         courierB = api.register("couriers", "{\"name\":\"Bo\",\"zones\":[\"north\"]}");
         farCourier = api.register("couriers", "{\"name\":\"Cy\",\"zones\":[\"south\"]}");
+        api.link(warehouse, merchant);
         api.post(
                 "/api/v1/products",
                 merchant.apiKey(),
@@ -87,6 +88,27 @@ final class DeliveryScenario {
         await().atMost(Duration.ofSeconds(30))
                 .ignoreExceptions()
                 .until(() -> orderStatus(orderId).equals(status));
+    }
+
+    /** The buyer's delivery code, as the merchant's view of the packed order shows it. */
+    String deliveryCode(String orderId) {
+        return api.get("/api/v1/orders/" + orderId, merchant.apiKey())
+                .json()
+                .get("delivery")
+                .get("code")
+                .asString();
+    }
+
+    /** Delivers with the buyer's code; the delivery must be picked up by this courier. */
+    Api.Response deliver(Api.Registered courier, String deliveryId, String code) {
+        return api.post(
+                "/api/v1/courier/deliveries/" + deliveryId + "/deliver",
+                courier.apiKey(),
+                "{\"proof\":{\"recipientName\":\"Alice\",\"code\":\"%s\"}}".formatted(code));
+    }
+
+    Api.Response claim(Api.Registered courier, String deliveryId) {
+        return api.post("/api/v1/courier/deliveries/" + deliveryId + "/claim", courier.apiKey(), "{}");
     }
 
     boolean offered(Api.Registered courier, String deliveryId) {

@@ -25,6 +25,7 @@ class ForecastIT extends PlatformIT {
         var factory = api.register("factories", "{\"name\":\"F\"}");
         var otherFactory = api.register("factories", "{\"name\":\"Other\"}");
         var warehouse = api.register("warehouses", "{\"name\":\"W\",\"zone\":\"north\"}");
+        api.link(warehouse, merchant);
         api.post(
                 "/api/v1/products",
                 merchant.apiKey(),

@@ -150,6 +150,13 @@ final class Endpoints {
                     id -> "/api/v1/admin/set-aside-events/" + id + "/replay",
                     null),
             creation("POST", "/api/v1/admin/set-aside-events/replay", Role.ADMIN, null),
+            list(
+                    "GET",
+                    "/api/v1/admin/warehouses/{warehouseId}/merchants",
+                    Role.ADMIN,
+                    w -> "/api/v1/admin/warehouses/" + w.warehouse.id() + "/merchants"),
+            link("PUT"),
+            link("DELETE"),
             // couriers
             list("GET", "/api/v1/courier/offers", Role.COURIER, w -> "/api/v1/courier/offers"),
             list("GET", "/api/v1/courier/deliveries", Role.COURIER, w -> "/api/v1/courier/deliveries"),
@@ -352,6 +359,17 @@ final class Endpoints {
 
     private static Entry list(String method, String template, Role role, Function<World, String> path) {
         return new Entry(new Endpoint(method, template), role, w -> new Request(path.apply(w), null), null, true);
+    }
+
+    /** Linking (or unlinking) our warehouse and our merchant; the absent one is a warehouse that does not exist. */
+    private static Entry link(String method) {
+        return new Entry(
+                new Endpoint(method, "/api/v1/admin/warehouses/{warehouseId}/merchants/{merchantId}"),
+                Role.ADMIN,
+                w -> new Request(
+                        "/api/v1/admin/warehouses/" + w.warehouse.id() + "/merchants/" + w.merchant.id(), null),
+                w -> new Request("/api/v1/admin/warehouses/" + NOWHERE + "/merchants/" + w.merchant.id(), null),
+                false);
     }
 
     /** An endpoint acting on one object of ours, named in its path; {@code body} may be null. */

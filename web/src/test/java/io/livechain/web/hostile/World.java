@@ -57,6 +57,7 @@ final class World {
         created(api.post("/api/v1/products", merchant.apiKey(), product(SKU)));
         created(api.post("/api/v1/products", merchant.apiKey(), product(PRE_SALE_SKU)));
         acceptBy = now().plus(2, ChronoUnit.DAYS).toString();
+        api.link(warehouse, merchant);
         created(api.post("/api/v1/warehouse/receipts", warehouse.apiKey(), """
                 {"merchantId":"%s","sku":"%s","quantity":100}""".formatted(merchant.id(), SKU)));
         Instant now = now();

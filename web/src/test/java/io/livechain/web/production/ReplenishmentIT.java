@@ -26,6 +26,7 @@ class ReplenishmentIT extends PlatformIT {
         var factory = api.register("factories", "{\"name\":\"Plant\"}");
         var otherFactory = api.register("factories", "{\"name\":\"Other plant\"}");
         var warehouse = api.register("warehouses", "{\"name\":\"DC\",\"zone\":\"north\"}");
+        api.link(warehouse, merchant);
         assertThat(api.post(
                                 "/api/v1/products",
                                 merchant.apiKey(),

@@ -24,6 +24,8 @@ final class SalesScenario {
         this.factory = api.register("factories", "{\"name\":\"Plant 1\"}");
         this.northWarehouse = api.register("warehouses", "{\"name\":\"North DC\",\"zone\":\"north\"}");
         this.southWarehouse = api.register("warehouses", "{\"name\":\"South DC\",\"zone\":\"south\"}");
+        api.link(northWarehouse, merchant);
+        api.link(southWarehouse, merchant);
     }
 
     void product(String sku) {
