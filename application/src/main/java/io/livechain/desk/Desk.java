@@ -200,15 +200,20 @@ public final class Desk implements AutoCloseable {
                 board.clear();
                 if (DatabaseFaults.isUnavailable(e)) {
                     // retrying would only make every caller wait: answer now, the callers retry with their keys
+                    if (!databaseUnreachable) {
+                        log.warn("A desk batch could not reach the database; answering unavailable: {}", e.toString());
+                    }
                     databaseUnreachable = true;
-                    log.warn("Desk batch of {} could not reach the database: {}", batch.size(), e.toString());
                     batch.forEach(pending -> pending.future.complete(new DeskOutcome.Unavailable()));
                     return false;
                 }
                 log.warn("Desk batch of {} failed (attempt {}): {}", batch.size(), attempt, e.toString());
                 continue;
             }
-            databaseUnreachable = false;
+            if (databaseUnreachable) {
+                databaseUnreachable = false;
+                log.info("The desk commits again");
+            }
             updateBoard(committed);
             batch.forEach(Pending::complete);
             return true;

@@ -2,6 +2,7 @@ package io.livechain.infrastructure.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import java.io.Closeable;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,12 +25,14 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * <p>The two pools also fail differently when the database is away (ADR 0006). Once the platform serves
  * ({@link #failFast}), the requests pool fails fast: a request waits at most its pool's {@code connectionTimeout}
  * for a connection, and a statement at most the request timeout for the database's answer (a server that stopped
- * answering, a network that drops packets); the request is then answered 503. When the pool could not connect,
- * request threads are turned away at once, and one of them at most every {@link #PROBE_INTERVAL} asks the pool
- * again: so the pool's own reconnection, which backs off up to 5 s while callers keep waiting, restarts quickly and
- * requests are served again within about two seconds of the database's return. Background work has no caller
- * waiting: it waits {@link #BACKGROUND_CONNECTION_TIMEOUT} for a connection and the URL's {@code socketTimeout} for
- * an answer, and resumes by itself.
+ * answering, a network that drops packets); the request is then answered 503. Once the pool could not connect,
+ * request threads are turned away at once, without asking the pool, and a probe connects to the database every
+ * {@link #PROBE_INTERVAL} outside the pool; when it gets through, requests go to the pool again. The pool itself,
+ * left without waiting callers, stops retrying instead of backing off further (up to 5 s between tries), so it
+ * connects at once when asked again: requests are served within a second or so of the database's return. Background
+ * work has no caller waiting: it waits {@link #BACKGROUND_CONNECTION_TIMEOUT} for a connection and the URL's
+ * {@code socketTimeout} for an answer, and resumes by itself. A connection that broke under a request says so
+ * ({@link BrokenConnections}).
  */
 public final class ConnectionPools extends DelegatingDataSource implements Closeable {
 
@@ -39,8 +42,8 @@ public final class ConnectionPools extends DelegatingDataSource implements Close
     /** How long background work waits for a connection (Hikari's default): no caller is waiting for it. */
     static final Duration BACKGROUND_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
 
-    /** How often, while the database cannot be reached, a request thread may ask the pool for a connection. */
-    static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+    /** How often, while the database cannot be reached, the probe tries to connect. */
+    static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionPools.class);
     /** pgjdbc applies the network timeout itself; it does not use the executor. */
@@ -52,9 +55,11 @@ public final class ConnectionPools extends DelegatingDataSource implements Close
     private volatile int requestNetworkTimeoutMillis;
     /** Why the requests pool could not connect, while it cannot; null while the database answers. */
     private volatile SQLException unreachable;
+    /** Connects to the database like the requests pool does, but without it. */
+    private final ConnectionSource direct;
 
-    private volatile long nextProbeAt;
     private final AtomicBoolean probing = new AtomicBoolean();
+    private volatile boolean closed;
 
     ConnectionPools(HikariDataSource requests, int backgroundPoolSize) {
         super(requests);
@@ -78,6 +83,14 @@ public final class ConnectionPools extends DelegatingDataSource implements Close
             config.setMinimumIdle(backgroundPoolSize);
         }
         this.background = new HikariDataSource(config);
+        this.direct = requests.getDataSource() != null
+                ? requests.getDataSource()::getConnection
+                : new DriverDataSource(
+                        requests.getJdbcUrl(),
+                        requests.getDriverClassName(),
+                        requests.getDataSourceProperties(),
+                        requests.getUsername(),
+                        requests.getPassword())::getConnection;
     }
 
     /**
@@ -109,46 +122,27 @@ public final class ConnectionPools extends DelegatingDataSource implements Close
         return unreachable != null;
     }
 
-    private Connection forRequest(ConnectionSource source) throws SQLException {
+    private Connection forRequest(ConnectionSource pool) throws SQLException {
         int timeout = requestNetworkTimeoutMillis;
         if (timeout == 0) {
-            return source.get(); // starting up: no caller to answer yet
+            return pool.get(); // starting up: no caller to answer yet
         }
-        boolean probe = false;
         SQLException known = unreachable;
         if (known != null) {
-            if (System.nanoTime() - nextProbeAt < 0 || !probing.compareAndSet(false, true)) {
-                throw new SQLTransientConnectionException(
-                        requests.getPoolName() + " - the database could not be reached a moment ago",
-                        known.getSQLState() != null ? known.getSQLState() : "08001",
-                        known);
-            }
-            probe = true;
+            throw new SQLTransientConnectionException(
+                    requests.getPoolName() + " - the database cannot be reached (waiting for it to answer again)",
+                    known.getSQLState() != null ? known.getSQLState() : "08001",
+                    known);
         }
         Connection connection;
         try {
-            connection = source.get();
+            connection = pool.get();
         } catch (SQLTransientConnectionException e) {
             if (e.getCause() != null) {
-                // the pool could not connect (all connections merely in use has no cause): turn callers away
-                nextProbeAt = System.nanoTime() + PROBE_INTERVAL.toNanos();
-                if (unreachable == null) {
-                    log.warn(
-                            "The database cannot be reached; requests are answered 503 until it answers again: {}",
-                            e.getCause().toString());
-                }
-                unreachable = e;
+                // the pool could not connect (when all connections are merely in use, there is no cause)
+                unreachable(e);
             }
             throw e;
-        } finally {
-            if (probe) {
-                nextProbeAt = System.nanoTime() + PROBE_INTERVAL.toNanos();
-                probing.set(false);
-            }
-        }
-        if (unreachable != null) {
-            unreachable = null;
-            log.info("The database answers again");
         }
         try {
             // the pool restores the connection's own network timeout when it is given back
@@ -157,7 +151,40 @@ public final class ConnectionPools extends DelegatingDataSource implements Close
             connection.close();
             throw e;
         }
-        return connection;
+        return BrokenConnections.reported(connection);
+    }
+
+    private void unreachable(SQLException failure) {
+        unreachable = failure;
+        if (probing.compareAndSet(false, true)) {
+            log.warn(
+                    "The database cannot be reached; requests are answered 503 until it answers again: {}",
+                    failure.getCause().toString());
+            Thread.ofPlatform().name("database-probe").daemon().start(this::probe);
+        }
+    }
+
+    /** Tries to connect, outside the pool, until the database answers; then lets requests ask the pool again. */
+    private void probe() {
+        try {
+            while (!closed) {
+                Thread.sleep(PROBE_INTERVAL);
+                try (Connection connection = direct.get()) {
+                    if (connection.isValid(1)) {
+                        log.info("The database answers again");
+                        break;
+                    }
+                } catch (SQLException | RuntimeException stillAway) {
+                    // still away
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // in this order: a failure noted in between starts a probe of its own
+            probing.set(false);
+            unreachable = null;
+        }
     }
 
     @FunctionalInterface
@@ -175,6 +202,7 @@ public final class ConnectionPools extends DelegatingDataSource implements Close
 
     @Override
     public void close() {
+        closed = true;
         background.close();
         requests.close();
     }

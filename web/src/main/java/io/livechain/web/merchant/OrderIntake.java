@@ -128,7 +128,7 @@ public final class OrderIntake implements Filter {
             answer = place(request, correlationId);
         } catch (RuntimeException e) {
             if (DatabaseUnavailable.isCauseOf(e)) {
-                log.warn("Placing an order: the database cannot be reached: {}", e.toString());
+                log.debug("Placing an order: the database cannot be reached: {}", e.toString());
                 answer = unavailable(correlationId);
             } else {
                 log.error("Placing an order failed", e);

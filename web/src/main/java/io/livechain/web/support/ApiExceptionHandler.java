@@ -100,7 +100,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
         if (DatabaseUnavailable.isCauseOf(exception)) {
             // not a bug: the database is away for a moment; the client retries after Retry-After
-            log.warn("The database cannot be reached: {}", exception.toString());
+            log.debug("The database cannot be reached: {}", exception.toString());
             return DatabaseUnavailable.response();
         }
         log.error("Unexpected failure", exception);

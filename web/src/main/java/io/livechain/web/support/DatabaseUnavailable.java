@@ -1,11 +1,15 @@
 package io.livechain.web.support;
 
 import io.livechain.desk.DatabaseFaults;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The answer to any request that needs the database while it cannot be reached: {@code 503} problem+json of type
@@ -24,7 +28,20 @@ public final class DatabaseUnavailable {
 
     /** Whether the failure means that the database could not be reached. */
     public static boolean isCauseOf(Throwable failure) {
-        return DatabaseFaults.isUnavailable(failure);
+        if (DatabaseFaults.isUnavailable(failure)) {
+            return true;
+        }
+        // a rollback that fails on the broken connection ("Connection is closed") hides the failure that broke it
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && seen.add(rollback.getApplicationException())
+                    && isCauseOf(rollback.getApplicationException())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The problem, with the request's correlation id. */

@@ -40,7 +40,7 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
             if (!DatabaseUnavailable.isCauseOf(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn(
+            log.debug(
                     "{} {}: the database cannot be reached: {}",
                     request.getMethod(),
                     request.getRequestURI(),
