@@ -94,7 +94,8 @@ public final class Desk implements AutoCloseable {
 
     /**
      * Decides the request and waits for its batch to commit. {@link DeskOutcome.Busy} when the queue is full or the
-     * request was not taken within the answer budget; it was then withdrawn and changed nothing.
+     * request was not taken within the answer budget; it was then withdrawn and changed nothing. While the database
+     * cannot be reached, {@link DeskOutcome.Unavailable} instead, and for a batch that could not reach it.
      */
     public <R> DeskOutcome decide(DeskRequest<R> request) {
         Pending<R> pending = new Pending<>(request);

@@ -67,8 +67,7 @@ public final class ConnectionPools extends DelegatingDataSource implements Close
         HikariConfig config = new HikariConfig();
         requests.copyStateTo(config);
         config.setPoolName(requests.getPoolName() + "-background");
-        // in pg_stat_activity, the background work's sessions say so (on the URL: the copied data source
-        // properties are the requests pool's own object)
+        // in pg_stat_activity, the background work's sessions say so
         if (config.getJdbcUrl() != null) {
             config.setJdbcUrl(config.getJdbcUrl() + (config.getJdbcUrl().contains("?") ? "&" : "?") + "ApplicationName="
                     + BACKGROUND);
@@ -83,14 +82,23 @@ public final class ConnectionPools extends DelegatingDataSource implements Close
             config.setMinimumIdle(backgroundPoolSize);
         }
         this.background = new HikariDataSource(config);
-        this.direct = requests.getDataSource() != null
-                ? requests.getDataSource()::getConnection
-                : new DriverDataSource(
-                        requests.getJdbcUrl(),
-                        requests.getDriverClassName(),
-                        requests.getDataSourceProperties(),
-                        requests.getUsername(),
-                        requests.getPassword())::getConnection;
+        this.direct = direct(requests);
+    }
+
+    /** A way to the database past the pool, as the pool connects: its DataSource, or the driver with its URL. */
+    private static ConnectionSource direct(HikariDataSource pool) {
+        if (pool.getDataSource() != null) {
+            return pool.getDataSource()::getConnection;
+        }
+        if (pool.getJdbcUrl() != null) {
+            return new DriverDataSource(
+                    pool.getJdbcUrl(),
+                    pool.getDriverClassName(),
+                    pool.getDataSourceProperties(),
+                    pool.getUsername(),
+                    pool.getPassword())::getConnection;
+        }
+        return pool::getConnection; // a data source class the pool instantiates itself: ask the pool
     }
 
     /**

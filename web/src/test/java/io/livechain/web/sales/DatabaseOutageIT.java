@@ -124,6 +124,13 @@ class DatabaseOutageIT {
                             .anySatisfy(call ->
                                     assertThat(call.reply().problemType()).isEqualTo("unavailable"));
                 }
+                System.out.printf(
+                        "the slowest 503 of the test took %d ms%n",
+                        calls.stream()
+                                .filter(call -> call.reply().status() == 503)
+                                .mapToLong(call -> call.reply().took().toMillis())
+                                .max()
+                                .orElse(0));
                 // and the platform is ready again
                 assertThat(client.get("/actuator/health/readiness", null).status())
                         .isEqualTo(200);
