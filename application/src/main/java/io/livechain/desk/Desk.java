@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,6 +41,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A caller waits at most the answer budget for its request to be taken. A request not taken by then is withdrawn
  * and answered {@link DeskOutcome.Busy}: it is never decided later, so "busy" always means "nothing changed".
+ *
+ * <p>A batch that cannot reach the database is not retried: its requests are answered
+ * {@link DeskOutcome.Unavailable} at once, and so are requests turned away until a batch commits again. Every other
+ * failure ({@link Throwable}s included) rolls the batch back; it is retried, then request by request.
  */
 public final class Desk implements AutoCloseable {
 
@@ -58,6 +63,8 @@ public final class Desk implements AutoCloseable {
     private final BlockingQueue<Pending<?>> queue;
     private final Thread worker;
     private volatile boolean running = true;
+    /** Set when a batch could not reach the database, cleared when one commits. */
+    private volatile boolean databaseUnreachable;
 
     public Desk(
             Supplier<DeskRepositories> repositories,
@@ -87,12 +94,16 @@ public final class Desk implements AutoCloseable {
 
     /**
      * Decides the request and waits for its batch to commit. {@link DeskOutcome.Busy} when the queue is full or the
-     * request was not taken within the answer budget; it was then withdrawn and changed nothing.
+     * request was not taken within the answer budget; it was then withdrawn and changed nothing. While the database
+     * cannot be reached, {@link DeskOutcome.Unavailable} instead, and for a batch that could not reach it.
      */
     public <R> DeskOutcome decide(DeskRequest<R> request) {
         Pending<R> pending = new Pending<>(request);
-        if (!running || !queue.offer(pending)) {
+        if (!running) {
             return new DeskOutcome.Busy();
+        }
+        if (!queue.offer(pending)) {
+            return turnedAway();
         }
         try {
             return pending.future.get(settings.answerBudget().toNanos(), TimeUnit.NANOSECONDS);
@@ -101,12 +112,21 @@ public final class Desk implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             if (pending.withdraw()) {
-                return new DeskOutcome.Busy();
+                return turnedAway();
             }
-            return pending.future.join(); // already taken: its batch is being decided, the answer is moments away
+            try {
+                return pending.future.join(); // already taken: its batch is being decided, the answer is moments away
+            } catch (CompletionException failed) {
+                throw new DeskFailure(failed.getCause());
+            }
         } catch (ExecutionException e) {
             throw new DeskFailure(e.getCause());
         }
+    }
+
+    /** A request that was never decided: the database is away, or too many requests are ahead of it. */
+    private DeskOutcome turnedAway() {
+        return databaseUnreachable ? new DeskOutcome.Unavailable() : new DeskOutcome.Busy();
     }
 
     /**
@@ -169,31 +189,55 @@ public final class Desk implements AutoCloseable {
         }
     }
 
-    private void process(List<Pending<?>> batch) {
+    /** Decides and commits the batch and answers its requests; false if the database could not be reached. */
+    private boolean process(List<Pending<?>> batch) {
         Throwable failure = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            BatchScope committed;
             try {
-                decideAndCommit(batch);
-                batch.forEach(Pending::complete);
-                return;
+                committed = decideAndCommit(batch);
             } catch (Throwable e) {
                 failure = e;
                 board.clear();
+                if (DatabaseFaults.isUnavailable(e)) {
+                    // retrying would only make every caller wait: answer now, the callers retry with their keys
+                    if (!databaseUnreachable) {
+                        log.warn("A desk batch could not reach the database; answering unavailable: {}", e.toString());
+                    }
+                    databaseUnreachable = true;
+                    batch.forEach(pending -> pending.future.complete(new DeskOutcome.Unavailable()));
+                    return false;
+                }
                 log.warn("Desk batch of {} failed (attempt {}): {}", batch.size(), attempt, e.toString());
+                continue;
             }
+            if (databaseUnreachable) {
+                databaseUnreachable = false;
+                log.info("The desk commits again");
+            }
+            updateBoard(committed);
+            batch.forEach(Pending::complete);
+            return true;
         }
         if (batch.size() > 1) {
-            // one bad request must not sink the others: try each on its own
+            // one bad request must not sink the others: try each on its own (unless the database went away)
+            boolean reachable = true;
             for (Pending<?> pending : batch) {
-                process(List.of(pending));
+                if (reachable) {
+                    reachable = process(List.of(pending));
+                } else {
+                    pending.future.complete(new DeskOutcome.Unavailable());
+                }
             }
-            return;
+            return reachable;
         }
         Throwable cause = failure;
         batch.forEach(pending -> pending.future.completeExceptionally(cause));
+        return true;
     }
 
-    private void decideAndCommit(List<Pending<?>> batch) {
+    /** Decides every request of the batch and commits them together; returns what the batch changed. */
+    private BatchScope decideAndCommit(List<Pending<?>> batch) {
         batch.forEach(Pending::reset);
         UnitOfWork<?> unitOfWork =
                 DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage(new DeskBatch(batch.size())));
@@ -228,13 +272,30 @@ public final class Desk implements AutoCloseable {
             paymentWindows.closeAll(scope.windowsClosed());
             idempotentRequests.recordAll(toRecord);
             unitOfWork.commit();
-            scope.changedStreams().forEach(stream -> stream.execute(board::update));
-            scope.changedInventories().forEach(inventory -> inventory.execute(board::update));
+            return scope;
         } catch (Throwable e) {
             if (unitOfWork.isActive()) {
-                unitOfWork.rollback(e);
+                try {
+                    unitOfWork.rollback(e);
+                } catch (Throwable rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
             }
             throw e;
+        }
+    }
+
+    /**
+     * After the commit, the answers stand: a failure to note the batch on the board must not make it look failed
+     * (its retry would decide requests without a key twice). An empty board only costs the desk more requests.
+     */
+    private void updateBoard(BatchScope committed) {
+        try {
+            committed.changedStreams().forEach(stream -> stream.execute(board::update));
+            committed.changedInventories().forEach(inventory -> inventory.execute(board::update));
+        } catch (Throwable e) {
+            log.error("Noting a committed batch on the availability board failed; the board starts afresh", e);
+            board.clear();
         }
     }
 

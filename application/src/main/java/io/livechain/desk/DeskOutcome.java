@@ -19,4 +19,11 @@ public sealed interface DeskOutcome {
      * budget): it was never decided and changed nothing. Retrying, with the same key, is safe.
      */
     record Busy() implements DeskOutcome {}
+
+    /**
+     * The database could not be reached. The request was not decided; or, if the connection broke while its batch
+     * was committing, the commit may have happened after all. Either way its retry with the same key gets the right
+     * answer: the recorded one if it was committed, a fresh decision if not.
+     */
+    record Unavailable() implements DeskOutcome {}
 }

@@ -15,11 +15,14 @@ import io.livechain.sales.command.ScheduleLiveStream;
 import io.livechain.shared.BusinessRuleViolation;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -201,6 +204,84 @@ class DeskTest {
         assertThat(platform.windows.stored).containsOnlyKeys(opened);
     }
 
+    @Test
+    void a_batch_that_cannot_reach_the_database_is_answered_unavailable_at_once_without_retries() throws Exception {
+        // given three requests waiting while no connection can be had
+        desk = desk(100, Duration.ofSeconds(5));
+        platform.transactions.failingStart = noConnection();
+        var first = desk.submitAndKeep(schedule("first"));
+        var second = desk.submitAndKeep(schedule("second"));
+        var third = desk.submitAndKeep(schedule("third"));
+        // when
+        desk.start();
+        // then all three are answered unavailable after one try, neither retried nor tried one by one
+        assertThat(List.of(first.get(), second.get(), third.get()))
+                .allMatch(outcome -> outcome instanceof DeskOutcome.Unavailable);
+        assertThat(platform.transactions.started).hasValue(1);
+        assertThat(streamsCreated()).isEmpty();
+    }
+
+    @Test
+    void once_the_database_is_back_the_next_batch_commits() throws Exception {
+        // given a batch answered unavailable
+        desk = desk(100, Duration.ofSeconds(5));
+        platform.transactions.failingStart = noConnection();
+        desk.start();
+        assertThat(desk.submitAndKeep(schedule("during")).get()).isInstanceOf(DeskOutcome.Unavailable.class);
+        // when the database answers again
+        platform.transactions.failingStart = null;
+        var after = desk.submitAndKeep(schedule("after"));
+        // then
+        assertThat(accepted(after.get())).isTrue();
+        assertThat(streamsCreated()).containsExactly("after");
+    }
+
+    @Test
+    void a_batch_whose_commit_broke_off_is_answered_unavailable_and_its_retry_gets_what_was_recorded()
+            throws Exception {
+        // given a connection that breaks while the batch commits (the commit may have happened after all)
+        desk = desk(100, Duration.ofSeconds(5));
+        Key key = new Key(UUID.randomUUID(), "key-1");
+        platform.transactions.failingCommit = new IllegalStateException(
+                new SQLException("An I/O error occurred while sending to the backend", "08006"));
+        desk.start();
+        DeskOutcome first =
+                desk.submitAndKeep(keyed(schedule("once"), key, "body")).get();
+        // when the client retries with the same key once the database is back
+        platform.transactions.failingCommit = null;
+        DeskOutcome retry =
+                desk.submitAndKeep(keyed(schedule("once"), key, "body")).get();
+        // then the first answer said unavailable, and the retry gets the answer that was committed, not a second one
+        assertThat(first).isInstanceOf(DeskOutcome.Unavailable.class);
+        assertThat(retry).isInstanceOf(DeskOutcome.Replayed.class);
+        assertThat(streamsCreated()).containsExactly("once");
+    }
+
+    @Test
+    void while_the_database_is_unreachable_a_request_turned_away_is_told_so() throws Exception {
+        // given a batch that could not reach the database, and the desk busy with the next one
+        desk = desk(100, Duration.ofMillis(50));
+        platform.transactions.failingStart = noConnection();
+        desk.start();
+        assertThat(desk.submitAndKeep(schedule("lost")).get()).isInstanceOf(DeskOutcome.Unavailable.class);
+        platform.transactions.failingStart = null;
+        CountDownLatch taken = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        var blocking = desk.submitAndKeep(request("blocking", state -> {
+            taken.countDown();
+            awaitQuietly(release);
+            return Decision.unchanged("blocking");
+        }));
+        taken.await();
+        // when a request is not taken within its budget
+        DeskOutcome outcome = desk.decide(schedule("too-late"));
+        release.countDown();
+        // then it is answered unavailable, not busy: no batch has committed since the database went away
+        assertThat(outcome).isInstanceOf(DeskOutcome.Unavailable.class);
+        assertThat(accepted(blocking.get())).isTrue();
+        assertThat(streamsCreated()).isEmpty();
+    }
+
     // --- the desk and its requests ------------------------------------------------------------------------------
 
     private Desk desk(int queueCapacity, Duration answerBudget) {
@@ -238,6 +319,21 @@ class DeskTest {
                 body.getBytes(StandardCharsets.UTF_8),
                 request.useCase(),
                 request.renderer());
+    }
+
+    private static RuntimeException noConnection() {
+        // what the transaction manager throws when the pool cannot hand out a connection in time
+        return new IllegalStateException(
+                "Could not open JDBC Connection for transaction",
+                new SQLTransientConnectionException("Connection is not available, request timed out after 1000ms"));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean accepted(DeskOutcome outcome) {

@@ -164,16 +164,28 @@ final class InMemoryDesk implements AutoCloseable {
         }
     }
 
-    /** Counts the batches' commits and rollbacks. */
+    /** Counts the batches' transactions, commits and rollbacks; can fail them as a database out of reach would. */
     static final class CountingTransactions implements TransactionManager {
+        final AtomicInteger started = new AtomicInteger();
         final AtomicInteger commits = new AtomicInteger();
         final AtomicInteger rollbacks = new AtomicInteger();
+        /** Thrown when a transaction starts, while set. */
+        volatile RuntimeException failingStart;
+        /** Thrown when a transaction commits, while set (after the events were stored: the commit is in doubt). */
+        volatile RuntimeException failingCommit;
 
         @Override
         public Transaction startTransaction() {
+            started.incrementAndGet();
+            if (failingStart != null) {
+                throw failingStart;
+            }
             return new Transaction() {
                 @Override
                 public void commit() {
+                    if (failingCommit != null) {
+                        throw failingCommit;
+                    }
                     commits.incrementAndGet();
                 }
 

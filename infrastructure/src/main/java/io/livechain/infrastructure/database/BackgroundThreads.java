@@ -2,12 +2,15 @@ package io.livechain.infrastructure.database;
 
 /**
  * The threads of the platform's background work, told apart by name: Axon's pooled streaming processors
- * ({@code Coordinator[…]}, {@code WorkPackage[…]}), db-scheduler's deadline threads, and the payment-window sweep.
+ * ({@code Coordinator[…]}, {@code WorkPackage[…]}) and the event store's reader that feeds them
+ * ({@code EmbeddedEventStore-…}), db-scheduler's deadline threads, and the payment-window sweep.
  * {@code AxonWiringIT} checks that a processor's thread draws from the background pool.
  */
 public final class BackgroundThreads {
 
-    private static final String[] PREFIXES = {"Coordinator[", "WorkPackage[", "db-scheduler", "payment-windows"};
+    private static final String[] PREFIXES = {
+        "Coordinator[", "WorkPackage[", "EmbeddedEventStore", "db-scheduler", "payment-windows"
+    };
 
     private BackgroundThreads() {}
 

@@ -30,10 +30,14 @@ public class EmbeddedPostgresAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresAutoConfiguration.class);
     static final String DATABASE = "livechain";
 
-    /** A bean, so the DataSource (and Axon with it) stops before the database does. */
+    /**
+     * A bean, so the DataSource (and Axon with it) stops before the database does. A server that an earlier run
+     * left behind on the data directory (killed with {@code kill -9}) is stopped first: zonky calls the customizer
+     * while it holds the directory's lock, so no running application owns that server.
+     */
     @Bean(destroyMethod = "close")
     public EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException, SQLException {
-        Path dataDirectory = properties.dataDir().resolve("postgres").toAbsolutePath();
+        Path dataDirectory = dataDirectory(properties);
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
@@ -44,10 +48,21 @@ public class EmbeddedPostgresAutoConfiguration {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
+                .setDataDirectoryCustomizer(directory -> Postmaster.stopOrphan(directory.toPath()))
                 .start();
         createDatabaseIfMissing(postgres);
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
         return postgres;
+    }
+
+    /** Stops the server if this process dies without stopping it; ended before the server is (it depends on it). */
+    @Bean(destroyMethod = "close")
+    public PostmasterWatchdog postmasterWatchdog(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
+        return PostmasterWatchdog.watch(dataDirectory(properties));
+    }
+
+    private static Path dataDirectory(EmbeddedPostgresProperties properties) {
+        return properties.dataDir().resolve("postgres").toAbsolutePath();
     }
 
     @Bean

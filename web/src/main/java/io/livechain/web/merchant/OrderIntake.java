@@ -23,6 +23,7 @@ import io.livechain.sales.RequestedLine;
 import io.livechain.shared.BusinessRuleViolation;
 import io.livechain.web.support.ApiExceptionHandler;
 import io.livechain.web.support.CorrelationIdFilter;
+import io.livechain.web.support.DatabaseUnavailable;
 import io.livechain.web.support.IdempotencyFilter;
 import io.livechain.web.support.JsonFieldErrors;
 import io.livechain.web.support.JsonFields;
@@ -128,12 +129,17 @@ public final class OrderIntake implements Filter {
         try {
             answer = place(request, correlationId);
         } catch (RuntimeException e) {
-            log.error("Placing an order failed", e);
-            answer = problem(
-                    HttpStatus.INTERNAL_SERVER_ERROR,
-                    ProblemTypes.INTERNAL_ERROR,
-                    "the request could not be completed; it changed nothing and may be retried",
-                    correlationId);
+            if (DatabaseUnavailable.isCauseOf(e)) {
+                log.debug("Placing an order: the database cannot be reached: {}", e.toString());
+                answer = unavailable(correlationId);
+            } else {
+                log.error("Placing an order failed", e);
+                answer = problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        ProblemTypes.INTERNAL_ERROR,
+                        "the request could not be completed; it changed nothing and may be retried",
+                        correlationId);
+            }
         } finally {
             MDC.remove(CorrelationIdFilter.MDC_KEY);
         }
@@ -257,7 +263,18 @@ public final class OrderIntake implements Filter {
                                         + " Idempotency-Key",
                                 correlationId)
                         .retryAfter(1);
+            case DeskOutcome.Unavailable unavailable -> unavailable(correlationId);
         };
+    }
+
+    private Answer unavailable(String correlationId) {
+        ProblemDetail problem = DatabaseUnavailable.problem();
+        problem.setProperty("correlationId", correlationId);
+        return new Answer(
+                        HttpStatus.SERVICE_UNAVAILABLE.value(),
+                        MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        json.writeValueAsBytes(problem))
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
     }
 
     private DeskRequest.Renderer<OrderPlacement.Placed> renderer(String correlationId) {

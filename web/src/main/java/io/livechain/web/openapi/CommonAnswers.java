@@ -247,10 +247,12 @@ public final class CommonAnswers {
     }
 
     private static String unavailable(Traits traits) {
+        String databaseAway = "`unavailable`: the database cannot be reached just now (answered at once); retry after"
+                + " Retry-After seconds with the same Idempotency-Key.";
         return traits.decidedByDesk() || traits.idempotencyKeyRequired()
                 ? "`busy`: too many requests are waiting; nothing was changed: retry after Retry-After seconds with"
-                        + " the same Idempotency-Key."
-                : "The platform cannot serve the request now; nothing was changed: retry after Retry-After seconds.";
+                        + " the same Idempotency-Key. " + databaseAway
+                : databaseAway;
     }
 
     private static void addParameter(Operation operation, String component) {

@@ -145,6 +145,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        if (DatabaseUnavailable.isCauseOf(exception)) {
+            // not a bug: the database is away for a moment; the client retries after Retry-After
+            log.debug("The database cannot be reached: {}", exception.toString());
+            return DatabaseUnavailable.response();
+        }
         log.error("Unexpected failure", exception);
         return problem(ProblemTypes.problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,

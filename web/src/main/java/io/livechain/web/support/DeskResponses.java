@@ -126,6 +126,13 @@ public class DeskResponses {
                         .body(json.writeValueAsBytes(problem));
             }
             case DeskOutcome.Busy busy -> unavailable();
+            case DeskOutcome.Unavailable unavailable -> {
+                ProblemDetail problem = DatabaseUnavailable.problem();
+                yield ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(json.writeValueAsBytes(problem));
+            }
         };
     }
 

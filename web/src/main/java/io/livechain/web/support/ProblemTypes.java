@@ -24,6 +24,7 @@ public final class ProblemTypes {
     public static final String IDEMPOTENCY_REQUEST_IN_PROGRESS = "idempotency-request-in-progress";
     public static final String IDEMPOTENCY_KEY_REQUIRED = "idempotency-key-required";
     public static final String BUSY = "busy";
+    public static final String UNAVAILABLE = "unavailable";
     public static final String INTERNAL_ERROR = "internal-error";
 
     private ProblemTypes() {}
