@@ -4,6 +4,7 @@ import io.livechain.access.ApiKeys;
 import io.livechain.access.IdempotentRequests;
 import io.livechain.desk.AvailabilityBoard;
 import io.livechain.desk.Desk;
+import io.livechain.web.security.RateLimits;
 import io.livechain.web.support.IdempotencyFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.core.converter.ModelConverters;
@@ -41,9 +42,10 @@ class OrderIntakeConfiguration {
             IdempotentRequests idempotentRequests,
             JsonMapper json,
             @Value("${livechain.http.max-body-bytes:1048576}") int maxBodyBytes,
+            RateLimits rateLimits,
             MeterRegistry meters) {
         FilterRegistrationBean<OrderIntake> registration = new FilterRegistrationBean<>(
-                new OrderIntake(apiKeys, board, desk, idempotentRequests, json, maxBodyBytes, meters));
+                new OrderIntake(apiKeys, board, desk, idempotentRequests, json, maxBodyBytes, rateLimits, meters));
         registration.addUrlPatterns(OrderIntake.PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
@@ -83,6 +85,9 @@ class OrderIntakeConfiguration {
                             "413", "body too large",
                             "415", "body not JSON",
                             "422", "Idempotency-Key reused with another body",
+                            "429",
+                                    "rate-limited: this API key sent more orders than its limit; nothing was changed:"
+                                            + " retry after Retry-After seconds",
                             "503", "busy: nothing was changed; retry with the same Idempotency-Key after Retry-After")
                     .forEach((status, description) -> responses.addApiResponse(
                             status,
