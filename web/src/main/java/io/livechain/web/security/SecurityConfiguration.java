@@ -58,6 +58,10 @@ class SecurityConfiguration {
                         .hasRole(Role.WAREHOUSE.name())
                         .requestMatchers("/api/v1/courier/**")
                         .hasRole(Role.COURIER.name())
+                        // a participant's own key; the operator's is set by configuration
+                        .requestMatchers("/api/v1/me/**")
+                        .hasAnyRole(
+                                Role.MERCHANT.name(), Role.FACTORY.name(), Role.WAREHOUSE.name(), Role.COURIER.name())
                         .requestMatchers("/api/v1/**")
                         .hasRole(Role.MERCHANT.name())
                         .anyRequest()
