@@ -91,7 +91,7 @@ class RateLimitsTest {
     void the_defaults_leave_a_flash_sale_alone() {
         RateLimitProperties defaults = new RateLimitProperties(null, null, null, null, null);
         assertThat(defaults.enabled()).isTrue();
-        assertThat(defaults.orders()).isEqualTo(new Limit(20_000L, Duration.ofSeconds(1)));
+        assertThat(defaults.orders()).isEqualTo(new Limit(100_000L, Duration.ofSeconds(1)));
         assertThat(defaults.writes()).isEqualTo(new Limit(2_000L, Duration.ofSeconds(1)));
         assertThat(defaults.reads()).isEqualTo(new Limit(1_000L, Duration.ofSeconds(1)));
         assertThat(defaults.admin()).isEqualTo(new Limit(100L, Duration.ofSeconds(1)));
