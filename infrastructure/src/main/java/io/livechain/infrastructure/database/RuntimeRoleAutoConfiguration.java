@@ -1,10 +1,13 @@
 package io.livechain.infrastructure.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -60,7 +63,16 @@ public class RuntimeRoleAutoConfiguration {
             Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
             placeholders.put(PLACEHOLDER, runtimeRole.name());
             configuration.placeholders(placeholders);
-            configuration.callbackLocations(CALLBACK_LOCATION);
+            List<String> callbackLocations = new ArrayList<>();
+            if (configuration.getCallbackLocations() != null) {
+                for (Location location : configuration.getCallbackLocations()) {
+                    callbackLocations.add(location.getDescriptor());
+                }
+            }
+            if (!callbackLocations.contains(CALLBACK_LOCATION)) {
+                callbackLocations.add(CALLBACK_LOCATION);
+            }
+            configuration.callbackLocations(callbackLocations.toArray(String[]::new));
             if (configuration.getDataSource() instanceof ConnectionPools pools) {
                 configuration.dataSource(RuntimeRole.migrationDataSource(pools.requestsPool()));
             } else if (configuration.getDataSource() instanceof HikariDataSource hikari
