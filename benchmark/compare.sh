@@ -142,7 +142,7 @@ run_system() {
     if [[ "$kind" == livechain ]]; then
         health="/actuator/health"
         # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of options
-        SERVER_PORT="$PORT" LIVECHAIN_DATA_DIR="$DATA_DIR" LIVECHAIN_ADMIN_API_KEY=bench-operator-key \
+        SERVER_PORT="$PORT" LIVECHAIN_DATA_DIR="$DATA_DIR" LIVECHAIN_ADMIN_API_KEY=bench-operator-key LIVECHAIN_LOCAL_DEVELOPMENT=true \
             LIVECHAIN_LOG_FORMAT= java $APP_JAVA_OPTS -jar "$dir/app.jar" >"$dir/app.log" 2>&1 &
         APP_PID=$!
     else

@@ -101,7 +101,7 @@ rm -rf "$DATA_DIR"
 export LIVECHAIN_DATA_DIR="$DATA_DIR" # the embedded PostgreSQL's home (and anything else the app keeps on disk)
 log "starting the app on port $PORT ($([[ "$EMBEDDED" == true ]] && echo "embedded PostgreSQL in $DATA_DIR" || echo "$SPRING_DATASOURCE_URL")); log: $APP_LOG"
 # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of options
-SERVER_PORT="$PORT" LIVECHAIN_ADMIN_API_KEY=bench-operator-key LIVECHAIN_LOG_FORMAT= \
+SERVER_PORT="$PORT" LIVECHAIN_ADMIN_API_KEY=bench-operator-key LIVECHAIN_LOCAL_DEVELOPMENT=true LIVECHAIN_LOG_FORMAT= \
     java $APP_JAVA_OPTS -jar "$TARGET/livechain.jar" >"$APP_LOG" 2>&1 &
 APP_PID=$!
 

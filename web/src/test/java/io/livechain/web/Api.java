@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small HTTP client for tests that talk to the running platform over real HTTP. */
 public final class Api {
 
-    public static final String OPERATOR_KEY = "lc_test_operator_key_0123456789abcdefghijklmnop";
+    public static final String OPERATOR_KEY = "lc_urW1cqPXPdkyvAHJJgNvx2LZ8alQH0Qn-Q7lhA3ZzpA";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client = HttpClient.newHttpClient();

@@ -51,5 +51,7 @@ class EmbeddedDatabaseIT {
         JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
         assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
         assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+        // the runtime connections act as the role that may only append to the event store (ADR 0007)
+        assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("livechain_app");
     }
 }

@@ -21,6 +21,7 @@ import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.RequestedLine;
 import io.livechain.shared.BusinessRuleViolation;
+import io.livechain.web.security.RateLimits;
 import io.livechain.web.support.ApiExceptionHandler;
 import io.livechain.web.support.CorrelationIdFilter;
 import io.livechain.web.support.DatabaseUnavailable;
@@ -68,7 +69,8 @@ import tools.jackson.databind.json.JsonMapper;
  * API key, body, a self-validating {@link OrderPlacement}, the {@link AvailabilityBoard}'s certain "no" without the
  * desk, else the {@link Desk}'s decision, and the answer. The general chain (security, observations, Spring MVC)
  * costs several times what the decision itself costs; everything it would do for this endpoint is done here:
- * authentication and role, correlation id, body limit, idempotency, problem+json, metrics. See ADR 0004.
+ * authentication and role, the key's rate limit, correlation id, body limit, idempotency, problem+json, metrics. See
+ * ADR 0004 and ADR 0007.
  */
 public final class OrderIntake implements Filter {
 
@@ -86,6 +88,7 @@ public final class OrderIntake implements Filter {
     private final JsonMapper json;
     private final ObjectReader orderReader;
     private final int maxBodyBytes;
+    private final RateLimits rateLimits;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
@@ -97,6 +100,7 @@ public final class OrderIntake implements Filter {
             IdempotentRequests idempotentRequests,
             JsonMapper json,
             int maxBodyBytes,
+            RateLimits rateLimits,
             MeterRegistry meters,
             Clock clock) {
         this.apiKeys = apiKeys;
@@ -108,6 +112,7 @@ public final class OrderIntake implements Filter {
         // value to guess (StrictJson)
         this.orderReader = json.readerFor(NewOrder.class);
         this.maxBodyBytes = maxBodyBytes;
+        this.rateLimits = rateLimits;
         this.meters = meters;
         this.clock = clock;
     }
@@ -172,6 +177,15 @@ public final class OrderIntake implements Filter {
                     ProblemTypes.FORBIDDEN,
                     "this API key's role may not use this endpoint",
                     correlationId);
+        }
+        long secondsToWait = rateLimits.secondsToWait(caller.apiKeyId(), RateLimits.Kind.ORDERS);
+        if (secondsToWait > 0) {
+            return problem(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            ProblemTypes.RATE_LIMITED,
+                            rateLimits.detail(RateLimits.Kind.ORDERS, secondsToWait),
+                            correlationId)
+                    .retryAfter(secondsToWait);
         }
         // what is asked
         String contentType = request.getContentType();
@@ -444,8 +458,8 @@ public final class OrderIntake implements Filter {
             return this;
         }
 
-        Answer retryAfter(int seconds) {
-            return header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds));
+        Answer retryAfter(long seconds) {
+            return header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         }
 
         void writeTo(HttpServletResponse response) throws IOException {

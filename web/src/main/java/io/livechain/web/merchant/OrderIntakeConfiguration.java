@@ -5,6 +5,7 @@ import io.livechain.access.IdempotentRequests;
 import io.livechain.desk.AvailabilityBoard;
 import io.livechain.desk.Desk;
 import io.livechain.web.openapi.CommonAnswers;
+import io.livechain.web.security.RateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
@@ -39,10 +40,11 @@ class OrderIntakeConfiguration {
             IdempotentRequests idempotentRequests,
             JsonMapper json,
             @Value("${livechain.http.max-body-bytes:1048576}") int maxBodyBytes,
+            RateLimits rateLimits,
             MeterRegistry meters,
             Clock clock) {
-        FilterRegistrationBean<OrderIntake> registration = new FilterRegistrationBean<>(
-                new OrderIntake(apiKeys, board, desk, idempotentRequests, json, maxBodyBytes, meters, clock));
+        FilterRegistrationBean<OrderIntake> registration = new FilterRegistrationBean<>(new OrderIntake(
+                apiKeys, board, desk, idempotentRequests, json, maxBodyBytes, rateLimits, meters, clock));
         registration.addUrlPatterns(OrderIntake.PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

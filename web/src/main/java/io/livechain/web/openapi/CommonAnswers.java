@@ -134,7 +134,8 @@ public final class CommonAnswers {
         problem(
                         responses,
                         "429",
-                        "Too many requests with this API key: nothing was changed; retry after Retry-After seconds.",
+                        "`rate-limited`: this API key sent more requests of this kind than its limit; nothing was"
+                                + " changed: retry after Retry-After seconds.",
                         false)
                 .addHeaderObject(RETRY_AFTER, ref(RETRY_AFTER));
         problem(

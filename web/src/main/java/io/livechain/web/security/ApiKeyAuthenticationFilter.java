@@ -20,8 +20,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer <api key>}: a known key authenticates the request as its {@link Caller}; an unknown
- * or malformed one is refused at once (401). Without the header the request goes on unauthenticated and the
+ * {@code Authorization: Bearer <api key>}: a known key authenticates the request as its {@link Caller}; an unknown,
+ * revoked, expired or malformed one is refused at once (401). A key over its {@link RateLimits rate limit} gets 429
+ * with {@code Retry-After}, before anything else runs. Without the header the request goes on unauthenticated and the
  * authorization rules decide.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
@@ -29,10 +30,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final ApiKeys apiKeys;
+    private final RateLimits rateLimits;
     private final ProblemResponses problems;
 
-    ApiKeyAuthenticationFilter(ApiKeys apiKeys, ProblemResponses problems) {
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys, RateLimits rateLimits, ProblemResponses problems) {
         this.apiKeys = apiKeys;
+        this.rateLimits = rateLimits;
         this.problems = problems;
     }
 
@@ -53,6 +56,18 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     response,
                     ProblemTypes.problem(
                             HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "the API key is not valid"));
+            return;
+        }
+        RateLimits.Kind kind = RateLimits.kindOf(request.getMethod(), request.getRequestURI());
+        long secondsToWait = rateLimits.secondsToWait(caller.get().apiKeyId(), kind);
+        if (secondsToWait > 0) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(secondsToWait));
+            problems.write(
+                    response,
+                    ProblemTypes.problem(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            ProblemTypes.RATE_LIMITED,
+                            rateLimits.detail(kind, secondsToWait)));
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(

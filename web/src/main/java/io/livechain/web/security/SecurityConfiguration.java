@@ -4,6 +4,8 @@ import io.livechain.access.ApiKeys;
 import io.livechain.access.Role;
 import io.livechain.web.support.ProblemResponses;
 import io.livechain.web.support.ProblemTypes;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -19,17 +21,26 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * documentation are open; everything else answers 401 without a key and 403 with a key of the wrong role.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemResponses problems) throws Exception {
+    RateLimits rateLimits(RateLimitProperties properties, MeterRegistry meters) {
+        return new RateLimits(properties, meters);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, RateLimits rateLimits, ProblemResponses problems)
+            throws Exception {
         return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(apiKeys, rateLimits, problems),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health",
                                 "/actuator/health/**",
@@ -47,6 +58,10 @@ class SecurityConfiguration {
                         .hasRole(Role.WAREHOUSE.name())
                         .requestMatchers("/api/v1/courier/**")
                         .hasRole(Role.COURIER.name())
+                        // a participant's own key; the operator's is set by configuration
+                        .requestMatchers("/api/v1/me/**")
+                        .hasAnyRole(
+                                Role.MERCHANT.name(), Role.FACTORY.name(), Role.WAREHOUSE.name(), Role.COURIER.name())
                         .requestMatchers("/api/v1/**")
                         .hasRole(Role.MERCHANT.name())
                         .anyRequest()

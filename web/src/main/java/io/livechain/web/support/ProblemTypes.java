@@ -25,6 +25,7 @@ public final class ProblemTypes {
     public static final String IDEMPOTENCY_KEY_REQUIRED = "idempotency-key-required";
     public static final String BUSY = "busy";
     public static final String UNAVAILABLE = "unavailable";
+    public static final String RATE_LIMITED = "rate-limited";
     public static final String INTERNAL_ERROR = "internal-error";
 
     private ProblemTypes() {}
@@ -51,6 +52,7 @@ public final class ProblemTypes {
             case 409 -> CONCURRENT_MODIFICATION;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
             default -> status >= 500 ? INTERNAL_ERROR : "http-" + status;
         };
     }

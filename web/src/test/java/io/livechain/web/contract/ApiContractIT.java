@@ -114,6 +114,23 @@ class ApiContractIT extends PlatformIT {
                 200);
         expect(client.get("/api/v1/admin/set-aside-events", OPERATOR), 200);
         expect(client.post("/api/v1/admin/set-aside-events/replay", OPERATOR, "", key()), 200);
+
+        // keys: the operator lists, rotates and revokes a participant's; a participant rotates its own
+        var spare = register("merchants", "{\"name\":\"Spare\"}");
+        String keys = "/api/v1/admin/participants/" + spare.id() + "/api-keys";
+        String keyId =
+                expect(client.get(keys, OPERATOR), 200).json().get(0).get("id").asString();
+        expect(client.get(keys + "/" + keyId, OPERATOR), 200);
+        problem(wrong.get(keys + "/" + UUID.randomUUID(), OPERATOR), 404);
+        problem(wrong.get("/api/v1/admin/participants/" + UUID.randomUUID() + "/api-keys", OPERATOR), 404);
+        var rotated = expect(client.post(keys, OPERATOR, "{\"gracePeriodSeconds\":0}", key()), 201);
+        problem(wrong.post(keys, OPERATOR, "{\"gracePeriodSeconds\":-1}", key()), 400);
+        expect(client.post(keys + "/" + rotated.json().get("id").asString() + "/revoke", OPERATOR, "", key()), 200);
+        problem(wrong.get("/api/v1/me/api-key", spare.apiKey()), 401);
+        var another = register("merchants", "{\"name\":\"Another spare\"}");
+        expect(client.get("/api/v1/me/api-key", another.apiKey()), 200);
+        expect(client.post("/api/v1/me/api-key", another.apiKey(), "{\"gracePeriodSeconds\":60}", key()), 201);
+        problem(wrong.get("/api/v1/me/api-key", OPERATOR), 403);
         problem(
                 wrong.post("/api/v1/admin/set-aside-events/" + UUID.randomUUID() + "/replay", OPERATOR, "", key()),
                 404);

@@ -127,6 +127,19 @@ class AuthorizationMatrixIT extends PlatformIT {
         if (caller.role() == null) {
             return expectProblem(send(endpoint, ours, null), 401, "unauthenticated");
         }
+        if (entry.self()) {
+            // about the caller itself: every participant may (on its own), the operator may not
+            if (caller.role() == Role.ADMIN) {
+                return expectProblem(send(endpoint, ours, caller.key()), 403, "forbidden");
+            }
+            if (endpoint.method().equals("GET")) {
+                RawHttp.Answer answer = send(endpoint, ours, caller.key());
+                return answer.status() == 200
+                        ? Optional.empty()
+                        : Optional.of("its own answered " + answer.status() + " " + answer.body());
+            }
+            return Optional.empty(); // rotating its own key is every participant's right; nothing of ours
+        }
         if (caller.role() != entry.role()) {
             return expectProblem(send(endpoint, ours, caller.key()), 403, "forbidden");
         }

@@ -57,7 +57,18 @@ final class Endpoints {
             Role role,
             Function<World, Request> ours,
             Function<World, Request> absent,
-            boolean listsOurs) {}
+            boolean listsOurs,
+            boolean self) {
+
+        Entry(
+                Endpoint endpoint,
+                Role role,
+                Function<World, Request> ours,
+                Function<World, Request> absent,
+                boolean listsOurs) {
+            this(endpoint, role, ours, absent, listsOurs, false);
+        }
+    }
 
     private static final String NOWHERE = "00000000-0000-4000-8000-00000000dead";
     private static final String NO_SKU = "NO-SUCH-SKU";
@@ -157,6 +168,51 @@ final class Endpoints {
                     w -> "/api/v1/admin/warehouses/" + w.warehouse.id() + "/merchants"),
             link("PUT"),
             link("DELETE"),
+            object(
+                    "GET",
+                    "/api/v1/admin/participants/{participantId}/api-keys",
+                    Role.ADMIN,
+                    w -> w.merchant.id(),
+                    id -> "/api/v1/admin/participants/" + id + "/api-keys",
+                    null),
+            object(
+                    "POST",
+                    "/api/v1/admin/participants/{participantId}/api-keys",
+                    Role.ADMIN,
+                    w -> w.spare.id(),
+                    id -> "/api/v1/admin/participants/" + id + "/api-keys",
+                    null), // the body is optional (the grace period has a default): nothing in it to break
+            new Entry(
+                    new Endpoint("GET", "/api/v1/admin/participants/{participantId}/api-keys/{keyId}"),
+                    Role.ADMIN,
+                    w -> new Request("/api/v1/admin/participants/" + w.spare.id() + "/api-keys/" + w.spareKeyId, null),
+                    w -> new Request("/api/v1/admin/participants/" + w.spare.id() + "/api-keys/" + NOWHERE, null),
+                    false),
+            // a spare participant's key: one revoked by mistake would break nothing the tests rely on
+            new Entry(
+                    new Endpoint("POST", "/api/v1/admin/participants/{participantId}/api-keys/{keyId}/revoke"),
+                    Role.ADMIN,
+                    w -> new Request(
+                            "/api/v1/admin/participants/" + w.spare.id() + "/api-keys/" + w.spareKeyId + "/revoke",
+                            null),
+                    w -> new Request(
+                            "/api/v1/admin/participants/" + w.spare.id() + "/api-keys/" + NOWHERE + "/revoke", null),
+                    false),
+            // a participant's own key: every participant's role may, the operator's may not
+            new Entry(
+                    new Endpoint("GET", "/api/v1/me/api-key"),
+                    Role.MERCHANT,
+                    w -> new Request("/api/v1/me/api-key", null),
+                    null,
+                    false,
+                    true),
+            new Entry(
+                    new Endpoint("POST", "/api/v1/me/api-key"),
+                    Role.MERCHANT,
+                    w -> new Request("/api/v1/me/api-key", null), // an optional body, as above
+                    null,
+                    false,
+                    true),
             // couriers
             list("GET", "/api/v1/courier/offers", Role.COURIER, w -> "/api/v1/courier/offers"),
             list("GET", "/api/v1/courier/deliveries", Role.COURIER, w -> "/api/v1/courier/deliveries"),

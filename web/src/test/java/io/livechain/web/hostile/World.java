@@ -37,6 +37,10 @@ final class World {
     final String unpaidOrder;
     final String paidOrder;
     final String pickedUpDelivery;
+    /** A participant whose key the operator's key endpoints act on, and that key's id. */
+    final Api.Registered spare;
+
+    final String spareKeyId;
     final String pickedUpOrder;
     final String offeredDelivery;
     final String batch;
@@ -53,6 +57,12 @@ final class World {
         otherFactory = api.register("factories", "{\"name\":\"Their plant\"}");
         otherWarehouse = api.register("warehouses", "{\"name\":\"Their DC\",\"zone\":\"south\"}");
         otherCourier = api.register("couriers", "{\"name\":\"Their courier\",\"zones\":[\"south\"]}");
+        spare = api.register("merchants", "{\"name\":\"Spare\"}");
+        spareKeyId = api.get("/api/v1/admin/participants/" + spare.id() + "/api-keys", Api.OPERATOR_KEY)
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
 
         created(api.post("/api/v1/products", merchant.apiKey(), product(SKU)));
         created(api.post("/api/v1/products", merchant.apiKey(), product(PRE_SALE_SKU)));
