@@ -63,7 +63,8 @@ def setup():
     merchant = call("POST", "/api/v1/admin/merchants", ADMIN_KEY, {"name": "Bench"}, expect=(201,))
     factory = call("POST", "/api/v1/admin/factories", ADMIN_KEY, {"name": "F"}, expect=(201,))
     warehouse = call("POST", "/api/v1/admin/warehouses", ADMIN_KEY, {"name": "W", "zone": "north"}, expect=(201,))
-    call("PUT", f"/api/v1/admin/warehouses/{warehouse['id']}/merchants/{merchant['id']}", ADMIN_KEY, expect=(200,))
+    # 404: a build from before warehouse-merchant links, where every warehouse serves every merchant
+    call("PUT", f"/api/v1/admin/warehouses/{warehouse['id']}/merchants/{merchant['id']}", ADMIN_KEY, expect=(200, 404))
     call("POST", "/api/v1/products", merchant["apiKey"], {
         "sku": SKU, "name": "Hot", "factoryId": factory["id"], "batchSize": 100, "leadTimeHours": 24,
     }, expect=(201,))
