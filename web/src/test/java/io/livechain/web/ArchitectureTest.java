@@ -12,8 +12,10 @@ import com.tngtech.archunit.core.importer.Location;
 import io.livechain.desk.DeskChanges;
 import io.livechain.desk.DeskState;
 import io.livechain.desk.UseCase;
+import io.livechain.shared.DeskCommand;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +126,28 @@ class ArchitectureTest {
                 .orShould()
                 .dependOnClassesThat()
                 .areAssignableTo(DeskState.class)
+                .check(all);
+    }
+
+    @Test
+    void what_sends_on_the_command_bus_never_builds_a_desk_command() {
+        // the command bus also refuses desk commands at run time (DeskCommandsStayOffTheBus)
+        DescribedPredicate<JavaClass> sendsOnTheBus = DescribedPredicate.describe(
+                "send on the command bus",
+                javaClass -> javaClass.getDirectDependenciesFromSelf().stream()
+                        .anyMatch(dependency -> dependency.getTargetClass().isAssignableTo(CommandGateway.class)));
+        noClasses()
+                .that(in(application, "application"))
+                .and(sendsOnTheBus)
+                .should()
+                .dependOnClassesThat()
+                .implement(DeskCommand.class)
+                .check(all);
+        classes()
+                .that()
+                .implement(DeskCommand.class)
+                .should()
+                .resideInAPackage("io.livechain.*.command")
                 .check(all);
     }
 

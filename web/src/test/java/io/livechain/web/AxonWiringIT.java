@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.livechain.infrastructure.axon.PostgresPersistenceExceptionResolver;
 import io.livechain.infrastructure.database.BackgroundThreads;
 import io.livechain.infrastructure.database.ConnectionPools;
+import io.livechain.participant.ParticipantId;
+import io.livechain.sales.LiveStreamId;
+import io.livechain.sales.command.StartLiveStream;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -73,6 +78,9 @@ class AxonWiringIT extends PlatformIT {
     JdbcTemplate jdbc;
 
     @Autowired
+    CommandGateway commands;
+
+    @Autowired
     DataSource dataSource;
 
     @Test
@@ -133,5 +141,15 @@ class AxonWiringIT extends PlatformIT {
         assertThatThrownBy(() -> eventStorageEngine.appendEvents(
                         new GenericDomainEventMessage<>("Test", aggregateId, 1, "loser")))
                 .isInstanceOf(ConcurrencyException.class);
+    }
+
+    @Test
+    void a_command_the_desk_decides_is_never_sent_on_the_command_bus() {
+        // given a command of the desk's route
+        var start = new StartLiveStream(LiveStreamId.random(), ParticipantId.random(), Instant.now());
+        // when someone sends it on the command bus, then it is refused before any handler sees it
+        assertThatThrownBy(() -> commands.sendAndWait(start))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("decided by the desk");
     }
 }

@@ -2,6 +2,7 @@ package io.livechain.catalog.command;
 
 import io.livechain.catalog.ProductId;
 import io.livechain.participant.ParticipantId;
+import io.livechain.shared.DeskCommand;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -13,7 +14,8 @@ public record DefineProduct(
         String name,
         ParticipantId factoryId,
         int batchSize,
-        int leadTimeHours) {
+        int leadTimeHours)
+        implements DeskCommand {
 
     public DefineProduct {
         Objects.requireNonNull(productId, "productId");

@@ -3,6 +3,7 @@ package io.livechain.delivery.command;
 import io.livechain.delivery.DeliveryId;
 import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
+import io.livechain.shared.DeskCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -16,4 +17,5 @@ public record OfferDelivery(
         ParticipantId warehouseId,
         String zone,
         int parcels,
-        String codeHash) {}
+        String codeHash)
+        implements DeskCommand {}

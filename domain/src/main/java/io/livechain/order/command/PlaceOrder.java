@@ -5,6 +5,7 @@ import io.livechain.order.OrderLine;
 import io.livechain.order.ShippingAddress;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.DeskCommand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,4 +20,5 @@ public record PlaceOrder(
         List<OrderLine> lines,
         ShippingAddress shippingAddress,
         Instant placedAt,
-        Duration paymentWindow) {}
+        Duration paymentWindow)
+        implements DeskCommand {}

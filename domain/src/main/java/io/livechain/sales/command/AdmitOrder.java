@@ -4,6 +4,7 @@ import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.RequestedLine;
+import io.livechain.shared.DeskCommand;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -15,7 +16,8 @@ public record AdmitOrder(
         OrderId orderId,
         String buyerId,
         List<RequestedLine> lines,
-        Instant at) {
+        Instant at)
+        implements DeskCommand {
 
     public AdmitOrder {
         lines = lines == null ? List.of() : List.copyOf(lines);

@@ -3,6 +3,7 @@ package io.livechain.sales.command;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.OfferTerms;
+import io.livechain.shared.DeskCommand;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -14,7 +15,8 @@ public record ScheduleLiveStream(
         Instant startsAt,
         Instant endsAt,
         int paymentWindowMinutes,
-        List<OfferTerms> offers) {
+        List<OfferTerms> offers)
+        implements DeskCommand {
 
     public ScheduleLiveStream {
         offers = offers == null ? List.of() : List.copyOf(offers);

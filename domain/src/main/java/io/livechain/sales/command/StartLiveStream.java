@@ -2,9 +2,11 @@ package io.livechain.sales.command;
 
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.DeskCommand;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The merchant puts the stream on air, at {@code at}: not after its {@code endsAt}. */
 public record StartLiveStream(
-        @TargetAggregateIdentifier LiveStreamId liveStreamId, ParticipantId merchantId, Instant at) {}
+        @TargetAggregateIdentifier LiveStreamId liveStreamId, ParticipantId merchantId, Instant at)
+        implements DeskCommand {}

@@ -2,6 +2,7 @@ package io.livechain.stock.command;
 
 import io.livechain.order.OrderId;
 import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.DeskCommand;
 import io.livechain.stock.InventoryId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -12,4 +13,5 @@ public record AllocateStock(
         LiveStreamId liveStreamId,
         int quantity,
         String buyerZone,
-        boolean allowBackorder) {}
+        boolean allowBackorder)
+        implements DeskCommand {}

@@ -1,6 +1,7 @@
 package io.livechain.stock.command;
 
 import io.livechain.participant.ParticipantId;
+import io.livechain.shared.DeskCommand;
 import io.livechain.stock.InventoryId;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,4 +12,5 @@ public record ReceiveStock(
         ParticipantId warehouseId,
         String warehouseZone,
         int quantity,
-        UUID batchId) {}
+        UUID batchId)
+        implements DeskCommand {}
