@@ -2,13 +2,13 @@ package io.livechain.desk;
 
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.LiveStream;
-import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.LiveStreamNotLive;
 import io.livechain.sales.LiveStreamStatus;
 import io.livechain.sales.OfferTerms;
 import io.livechain.sales.RequestedLine;
 import io.livechain.sales.SoldOut;
 import io.livechain.shared.BusinessRuleViolation;
+import io.livechain.shared.LiveStreamId;
 import io.livechain.stock.Inventory;
 import io.livechain.stock.InventoryId;
 import java.time.Instant;

@@ -11,7 +11,7 @@ import io.livechain.participant.ParticipantId;
 import io.livechain.production.BatchId;
 import io.livechain.production.ProductionBatch;
 import io.livechain.sales.LiveStream;
-import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.LiveStreamId;
 import io.livechain.stock.Inventory;
 import io.livechain.stock.InventoryId;
 import java.time.Clock;

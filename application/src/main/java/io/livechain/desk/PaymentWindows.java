@@ -1,7 +1,7 @@
 package io.livechain.desk;
 
 import io.livechain.order.OrderId;
-import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.LiveStreamId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -18,6 +18,7 @@ import io.livechain.sales.event.LiveStreamStarted;
 import io.livechain.sales.event.OrderAdmitted;
 import io.livechain.sales.event.OrderUnitsReturned;
 import io.livechain.shared.Limits;
+import io.livechain.shared.LiveStreamId;
 import io.livechain.shared.Text;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -15,7 +15,7 @@ import io.livechain.order.event.OrderPaid;
 import io.livechain.order.event.OrderPlaced;
 import io.livechain.order.event.OrderReturned;
 import io.livechain.participant.ParticipantId;
-import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.LiveStreamId;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -14,6 +14,7 @@ import io.livechain.sales.event.LiveStreamScheduled;
 import io.livechain.sales.event.LiveStreamStarted;
 import io.livechain.sales.event.OrderAdmitted;
 import io.livechain.sales.event.OrderUnitsReturned;
+import io.livechain.shared.LiveStreamId;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

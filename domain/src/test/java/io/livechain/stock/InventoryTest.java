@@ -2,8 +2,8 @@ package io.livechain.stock;
 
 import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
-import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.SoldOut;
+import io.livechain.shared.LiveStreamId;
 import io.livechain.stock.command.AllocateStock;
 import io.livechain.stock.command.OpenInventory;
 import io.livechain.stock.command.ReceiveStock;

@@ -2,6 +2,7 @@ package io.livechain.web;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -148,6 +149,20 @@ class ArchitectureTest {
                 .implement(DeskCommand.class)
                 .should()
                 .resideInAPackage("io.livechain.*.command")
+                .check(all);
+    }
+
+    @Test
+    void the_domains_contexts_depend_on_each_other_one_way_only() {
+        // shared (ids, limits, text) <- participant <- catalog, order, production <- sales, delivery <- stock
+        slices().matching("io.livechain.(*)..").should().beFreeOfCycles().check(all.that(in(domain, "domain")));
+        noClasses()
+                .that(in(domain, "domain"))
+                .and()
+                .resideInAPackage("io.livechain.shared..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("io.livechain.shared..", "java..", "org.axonframework..")
                 .check(all);
     }
 

@@ -3,9 +3,9 @@ package io.livechain.sales.desk;
 import io.livechain.desk.Decision;
 import io.livechain.desk.DeskState;
 import io.livechain.desk.UseCase;
-import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.LiveStreamNotFound;
 import io.livechain.sales.command.EndLiveStream;
+import io.livechain.shared.LiveStreamId;
 
 /** The stream goes off air: its offers admit no more orders. Ending it again changes nothing. */
 public record LiveStreamEnd(EndLiveStream command) implements UseCase<LiveStreamId> {

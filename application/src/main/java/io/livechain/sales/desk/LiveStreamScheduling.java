@@ -6,9 +6,9 @@ import io.livechain.desk.Decision;
 import io.livechain.desk.DeskState;
 import io.livechain.desk.UseCase;
 import io.livechain.sales.LiveStream;
-import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.OfferTerms;
 import io.livechain.sales.command.ScheduleLiveStream;
+import io.livechain.shared.LiveStreamId;
 
 /** A live stream is scheduled with its offers; every offered SKU must be in the merchant's catalogue. */
 public record LiveStreamScheduling(ScheduleLiveStream command) implements UseCase<LiveStreamId> {

@@ -4,9 +4,9 @@ import io.livechain.desk.Decision;
 import io.livechain.desk.DeskState;
 import io.livechain.desk.UseCase;
 import io.livechain.participant.ParticipantId;
-import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.LiveStreamNotFound;
 import io.livechain.sales.command.StartLiveStream;
+import io.livechain.shared.LiveStreamId;
 
 /**
  * The stream goes on air: from now on its offers admit orders, until its {@code endsAt}. Starting a live stream again

@@ -10,7 +10,7 @@ import io.livechain.production.command.ReviseProductionRequest;
 import io.livechain.production.event.BatchReceived;
 import io.livechain.production.event.ProductionAccepted;
 import io.livechain.production.event.ProductionRejected;
-import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.LiveStreamId;
 import io.livechain.stock.InventoryId;
 import io.livechain.stock.event.BackorderPlaced;
 import io.livechain.stock.event.StockReceived;

@@ -1,7 +1,7 @@
 package io.livechain.order.event;
 
 import io.livechain.order.OrderId;
-import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.LiveStreamId;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 

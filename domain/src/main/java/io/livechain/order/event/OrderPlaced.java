@@ -4,7 +4,7 @@ import io.livechain.order.OrderId;
 import io.livechain.order.OrderLine;
 import io.livechain.order.ShippingAddress;
 import io.livechain.participant.ParticipantId;
-import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.LiveStreamId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.livechain.sales.command;
 
 import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
-import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.RequestedLine;
 import io.livechain.shared.DeskCommand;
+import io.livechain.shared.LiveStreamId;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

@@ -1,8 +1,8 @@
 package io.livechain.sales.command;
 
 import io.livechain.order.OrderId;
-import io.livechain.sales.LiveStreamId;
 import io.livechain.shared.DeskCommand;
+import io.livechain.shared.LiveStreamId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** An order's units go back to the offers (the order was cancelled or expired). Safe to repeat. */

@@ -1,9 +1,9 @@
 package io.livechain.sales.command;
 
 import io.livechain.participant.ParticipantId;
-import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.OfferTerms;
 import io.livechain.shared.DeskCommand;
+import io.livechain.shared.LiveStreamId;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

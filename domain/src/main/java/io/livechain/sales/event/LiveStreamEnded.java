@@ -1,6 +1,6 @@
 package io.livechain.sales.event;
 
-import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.LiveStreamId;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")

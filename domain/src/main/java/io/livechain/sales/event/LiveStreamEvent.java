@@ -1,6 +1,6 @@
 package io.livechain.sales.event;
 
-import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.LiveStreamId;
 
 public sealed interface LiveStreamEvent
         permits LiveStreamScheduled, LiveStreamStarted, LiveStreamEnded, OrderAdmitted, OrderUnitsReturned {

@@ -1,8 +1,8 @@
 package io.livechain.sales.event;
 
 import io.livechain.participant.ParticipantId;
-import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.OfferTerms;
+import io.livechain.shared.LiveStreamId;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;

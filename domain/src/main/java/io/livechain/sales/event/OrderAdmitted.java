@@ -2,8 +2,8 @@ package io.livechain.sales.event;
 
 import io.livechain.order.ConcernsOrder;
 import io.livechain.order.OrderId;
-import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.RequestedLine;
+import io.livechain.shared.LiveStreamId;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 

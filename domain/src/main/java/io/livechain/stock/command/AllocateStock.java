@@ -1,8 +1,8 @@
 package io.livechain.stock.command;
 
 import io.livechain.order.OrderId;
-import io.livechain.sales.LiveStreamId;
 import io.livechain.shared.DeskCommand;
+import io.livechain.shared.LiveStreamId;
 import io.livechain.stock.InventoryId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

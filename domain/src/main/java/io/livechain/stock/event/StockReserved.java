@@ -3,7 +3,7 @@ package io.livechain.stock.event;
 import io.livechain.order.ConcernsOrder;
 import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
-import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.LiveStreamId;
 import io.livechain.stock.InventoryId;
 import org.axonframework.serialization.Revision;
 

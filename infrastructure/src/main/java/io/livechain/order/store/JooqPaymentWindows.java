@@ -4,7 +4,7 @@ import static io.livechain.infrastructure.jooq.desk.Tables.PAYMENT_WINDOW;
 
 import io.livechain.desk.PaymentWindows;
 import io.livechain.order.OrderId;
-import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.LiveStreamId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -12,7 +12,6 @@ import io.livechain.infrastructure.jooq.read_model.tables.records.LiveStreamReco
 import io.livechain.infrastructure.projection.Views;
 import io.livechain.order.OrderStatus;
 import io.livechain.order.StockState;
-import io.livechain.sales.LiveStreamId;
 import io.livechain.sales.LiveStreamStatus;
 import io.livechain.sales.OfferTerms;
 import io.livechain.sales.event.LiveStreamEnded;
@@ -21,6 +20,7 @@ import io.livechain.sales.event.LiveStreamStarted;
 import io.livechain.sales.query.FindLiveStream;
 import io.livechain.sales.query.LiveStreamView;
 import io.livechain.sales.query.LiveStreamView.OfferView;
+import io.livechain.shared.LiveStreamId;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livechain.desk.PaymentWindows;
 import io.livechain.order.OrderId;
-import io.livechain.sales.LiveStreamId;
+import io.livechain.shared.LiveStreamId;
 import io.livechain.web.PlatformIT;
 import java.sql.Connection;
 import java.sql.DriverManager;

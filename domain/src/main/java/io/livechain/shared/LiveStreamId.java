@@ -1,8 +1,9 @@
-package io.livechain.sales;
+package io.livechain.shared;
 
 import java.util.Objects;
 import java.util.UUID;
 
+/** A live stream, as orders, stock and deliveries refer to it: in the shared kernel, so that orders need not know sales. */
 public record LiveStreamId(UUID value) {
 
     public LiveStreamId {
