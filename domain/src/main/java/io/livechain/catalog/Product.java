@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.livechain.catalog.command.DefineProduct;
 import io.livechain.catalog.event.ProductDefined;
+import io.livechain.catalog.event.ProductEvent;
 import io.livechain.participant.ParticipantId;
 import io.livechain.shared.Limits;
 import io.livechain.shared.Text;
@@ -61,7 +62,14 @@ public class Product {
         return name;
     }
 
+    /** Every event of the family, by a switch over the sealed type: a new event does not compile until handled here. */
     @EventSourcingHandler
+    void on(ProductEvent event) {
+        switch (event) {
+            case ProductDefined productDefined -> on(productDefined);
+        }
+    }
+
     void on(ProductDefined event) {
         productId = event.productId();
         merchantId = event.merchantId();

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.livechain.delivery.command.ReleaseClaim;
 import io.livechain.delivery.command.TakeClaim;
+import io.livechain.delivery.event.ClaimLedgerEvent;
 import io.livechain.delivery.event.ClaimReleased;
 import io.livechain.delivery.event.ClaimTaken;
 import io.livechain.participant.ParticipantId;
@@ -54,14 +55,21 @@ public class ClaimLedger {
         }
     }
 
+    /** Every event of the family, by a switch over the sealed type: a new event does not compile until handled here. */
     @EventSourcingHandler
+    void on(ClaimLedgerEvent event) {
+        switch (event) {
+            case ClaimTaken claimTaken -> on(claimTaken);
+            case ClaimReleased claimReleased -> on(claimReleased);
+        }
+    }
+
     void on(ClaimTaken event) {
         ledgerId = event.ledgerId();
         courierId = event.courierId();
         held.add(event.deliveryId());
     }
 
-    @EventSourcingHandler
     void on(ClaimReleased event) {
         held.remove(event.deliveryId());
     }

@@ -12,6 +12,7 @@ import io.livechain.delivery.event.ClaimExpired;
 import io.livechain.delivery.event.DeliveryAttemptFailed;
 import io.livechain.delivery.event.DeliveryClaimed;
 import io.livechain.delivery.event.DeliveryCompleted;
+import io.livechain.delivery.event.DeliveryEvent;
 import io.livechain.delivery.event.DeliveryGivenUp;
 import io.livechain.delivery.event.DeliveryOffered;
 import io.livechain.delivery.event.DeliveryPickedUp;
@@ -223,7 +224,21 @@ public class Delivery {
         return value == null || value.isBlank();
     }
 
+    /** Every event of the family, by a switch over the sealed type: a new event does not compile until handled here. */
     @EventSourcingHandler
+    void on(DeliveryEvent event, @Timestamp Instant at) {
+        switch (event) {
+            case DeliveryOffered deliveryOffered -> on(deliveryOffered);
+            case DeliveryClaimed deliveryClaimed -> on(deliveryClaimed);
+            case ClaimExpired claimExpired -> on(claimExpired, at);
+            case DeliveryPickedUp deliveryPickedUp -> on(deliveryPickedUp);
+            case DeliveryCompleted deliveryCompleted -> on(deliveryCompleted);
+            case DeliveryAttemptFailed deliveryAttemptFailed -> on(deliveryAttemptFailed);
+            case DeliveryGivenUp deliveryGivenUp -> on(deliveryGivenUp);
+            case ReturnConfirmed returnConfirmed -> on(returnConfirmed);
+        }
+    }
+
     void on(DeliveryOffered event) {
         if (deliveryId == null) {
             id = event.deliveryId().toString();
@@ -237,14 +252,12 @@ public class Delivery {
         courierId = null;
     }
 
-    @EventSourcingHandler
     void on(DeliveryClaimed event) {
         status = DeliveryStatus.CLAIMED;
         courierId = event.courierId();
         claims++;
     }
 
-    @EventSourcingHandler
     void on(ClaimExpired event, @Timestamp Instant expiredAt) {
         status = DeliveryStatus.OFFERED;
         courierId = null;
@@ -252,27 +265,22 @@ public class Delivery {
         lapsedAt = expiredAt;
     }
 
-    @EventSourcingHandler
     void on(DeliveryPickedUp event) {
         status = DeliveryStatus.PICKED_UP;
     }
 
-    @EventSourcingHandler
     void on(DeliveryCompleted event) {
         status = DeliveryStatus.DELIVERED;
     }
 
-    @EventSourcingHandler
     void on(DeliveryAttemptFailed event) {
         failedAttempts = event.attempt();
     }
 
-    @EventSourcingHandler
     void on(DeliveryGivenUp event) {
         status = DeliveryStatus.RETURNING;
     }
 
-    @EventSourcingHandler
     void on(ReturnConfirmed event) {
         status = DeliveryStatus.RETURNED;
     }

@@ -10,6 +10,7 @@ import io.livechain.order.command.PlaceOrder;
 import io.livechain.order.command.RecordDeliveryProgress;
 import io.livechain.order.event.OrderCancelled;
 import io.livechain.order.event.OrderDelivered;
+import io.livechain.order.event.OrderEvent;
 import io.livechain.order.event.OrderExpired;
 import io.livechain.order.event.OrderOutForDelivery;
 import io.livechain.order.event.OrderPacked;
@@ -189,7 +190,21 @@ public class Order {
         }
     }
 
+    /** Every event of the family, by a switch over the sealed type: a new event does not compile until handled here. */
     @EventSourcingHandler
+    void on(OrderEvent event) {
+        switch (event) {
+            case OrderPlaced orderPlaced -> on(orderPlaced);
+            case OrderPaid orderPaid -> on(orderPaid);
+            case OrderCancelled orderCancelled -> on(orderCancelled);
+            case OrderExpired orderExpired -> on(orderExpired);
+            case OrderPacked orderPacked -> on(orderPacked);
+            case OrderOutForDelivery orderOutForDelivery -> on(orderOutForDelivery);
+            case OrderDelivered orderDelivered -> on(orderDelivered);
+            case OrderReturned orderReturned -> on(orderReturned);
+        }
+    }
+
     void on(OrderPlaced event) {
         id = event.orderId().toString();
         orderId = event.orderId();
@@ -203,38 +218,31 @@ public class Order {
                 event.shippingAddress() == null ? null : event.shippingAddress().zone();
     }
 
-    @EventSourcingHandler
     void on(OrderPaid event) {
         status = OrderStatus.PAID;
         paymentReference = event.reference();
     }
 
-    @EventSourcingHandler
     void on(OrderCancelled event) {
         status = OrderStatus.CANCELLED;
     }
 
-    @EventSourcingHandler
     void on(OrderExpired event) {
         status = OrderStatus.EXPIRED;
     }
 
-    @EventSourcingHandler
     void on(OrderPacked event) {
         status = OrderStatus.PACKED;
     }
 
-    @EventSourcingHandler
     void on(OrderOutForDelivery event) {
         status = OrderStatus.OUT_FOR_DELIVERY;
     }
 
-    @EventSourcingHandler
     void on(OrderDelivered event) {
         status = OrderStatus.DELIVERED;
     }
 
-    @EventSourcingHandler
     void on(OrderReturned event) {
         status = OrderStatus.RETURNED;
     }

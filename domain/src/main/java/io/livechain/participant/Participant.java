@@ -7,6 +7,7 @@ import io.livechain.participant.command.RegisterParticipant;
 import io.livechain.participant.command.UnlinkMerchant;
 import io.livechain.participant.event.MerchantLinked;
 import io.livechain.participant.event.MerchantUnlinked;
+import io.livechain.participant.event.ParticipantEvent;
 import io.livechain.participant.event.ParticipantRegistered;
 import io.livechain.shared.Limits;
 import io.livechain.shared.Zone;
@@ -101,19 +102,26 @@ public class Participant {
         }
     }
 
+    /** Every event of the family, by a switch over the sealed type: a new event does not compile until handled here. */
     @EventSourcingHandler
+    void on(ParticipantEvent event) {
+        switch (event) {
+            case ParticipantRegistered participantRegistered -> on(participantRegistered);
+            case MerchantLinked merchantLinked -> on(merchantLinked);
+            case MerchantUnlinked merchantUnlinked -> on(merchantUnlinked);
+        }
+    }
+
     void on(ParticipantRegistered event) {
         participantId = event.participantId();
         kind = event.kind();
         zones = event.zones().stream().map(Zone::fold).distinct().toList();
     }
 
-    @EventSourcingHandler
     void on(MerchantLinked event) {
         merchants.add(event.merchantId());
     }
 
-    @EventSourcingHandler
     void on(MerchantUnlinked event) {
         merchants.remove(event.merchantId());
     }

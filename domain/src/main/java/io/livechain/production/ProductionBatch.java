@@ -15,6 +15,7 @@ import io.livechain.production.event.BatchReceived;
 import io.livechain.production.event.BatchShipped;
 import io.livechain.production.event.ProductionAccepted;
 import io.livechain.production.event.ProductionCompleted;
+import io.livechain.production.event.ProductionEvent;
 import io.livechain.production.event.ProductionRejected;
 import io.livechain.production.event.ProductionRequestRevised;
 import io.livechain.production.event.ProductionRequested;
@@ -177,7 +178,21 @@ public class ProductionBatch {
         }
     }
 
+    /** Every event of the family, by a switch over the sealed type: a new event does not compile until handled here. */
     @EventSourcingHandler
+    void on(ProductionEvent event) {
+        switch (event) {
+            case ProductionRequested productionRequested -> on(productionRequested);
+            case ProductionRequestRevised productionRequestRevised -> on(productionRequestRevised);
+            case ProductionAccepted productionAccepted -> on(productionAccepted);
+            case ProductionRejected productionRejected -> on(productionRejected);
+            case ProductionStarted productionStarted -> on(productionStarted);
+            case ProductionCompleted productionCompleted -> on(productionCompleted);
+            case BatchShipped batchShipped -> on(batchShipped);
+            case BatchReceived batchReceived -> on(batchReceived);
+        }
+    }
+
     void on(ProductionRequested event) {
         id = event.batchId().toString();
         batchId = event.batchId();
@@ -188,40 +203,33 @@ public class ProductionBatch {
         status = BatchStatus.REQUESTED;
     }
 
-    @EventSourcingHandler
     void on(ProductionRequestRevised event) {
         requestedQuantity = event.quantity();
     }
 
-    @EventSourcingHandler
     void on(ProductionAccepted event) {
         status = BatchStatus.ACCEPTED;
     }
 
-    @EventSourcingHandler
     void on(ProductionRejected event) {
         status = BatchStatus.REJECTED;
     }
 
-    @EventSourcingHandler
     void on(ProductionStarted event) {
         status = BatchStatus.STARTED;
     }
 
-    @EventSourcingHandler
     void on(ProductionCompleted event) {
         status = BatchStatus.COMPLETED;
         qcPassedQuantity = event.qcPassedQuantity();
     }
 
-    @EventSourcingHandler
     void on(BatchShipped event) {
         status = BatchStatus.SHIPPED;
         shippedQuantity += event.quantity();
         inTransit.merge(event.warehouseId(), event.quantity(), Integer::sum);
     }
 
-    @EventSourcingHandler
     void on(BatchReceived event) {
         receivedQuantity += event.quantity();
         inTransit.merge(event.warehouseId(), -event.quantity(), Integer::sum);

@@ -13,6 +13,7 @@ import io.livechain.sales.command.ReturnOrderUnits;
 import io.livechain.sales.command.ScheduleLiveStream;
 import io.livechain.sales.command.StartLiveStream;
 import io.livechain.sales.event.LiveStreamEnded;
+import io.livechain.sales.event.LiveStreamEvent;
 import io.livechain.sales.event.LiveStreamScheduled;
 import io.livechain.sales.event.LiveStreamStarted;
 import io.livechain.sales.event.OrderAdmitted;
@@ -237,7 +238,18 @@ public class LiveStream {
         }
     }
 
+    /** Every event of the family, by a switch over the sealed type: a new event does not compile until handled here. */
     @EventSourcingHandler
+    void on(LiveStreamEvent event) {
+        switch (event) {
+            case LiveStreamScheduled liveStreamScheduled -> on(liveStreamScheduled);
+            case LiveStreamStarted liveStreamStarted -> on(liveStreamStarted);
+            case LiveStreamEnded liveStreamEnded -> on(liveStreamEnded);
+            case OrderAdmitted orderAdmitted -> on(orderAdmitted);
+            case OrderUnitsReturned orderUnitsReturned -> on(orderUnitsReturned);
+        }
+    }
+
     void on(LiveStreamScheduled event) {
         liveStreamId = event.liveStreamId();
         merchantId = event.merchantId();
@@ -247,17 +259,14 @@ public class LiveStream {
         event.offers().forEach(offer -> offers.put(offer.sku(), offer));
     }
 
-    @EventSourcingHandler
     void on(LiveStreamStarted event) {
         status = LiveStreamStatus.LIVE;
     }
 
-    @EventSourcingHandler
     void on(LiveStreamEnded event) {
         status = LiveStreamStatus.ENDED;
     }
 
-    @EventSourcingHandler
     void on(OrderAdmitted event) {
         admittedOrders.put(event.orderId(), event);
         for (RequestedLine line : event.lines()) {
@@ -266,7 +275,6 @@ public class LiveStream {
         }
     }
 
-    @EventSourcingHandler
     void on(OrderUnitsReturned event) {
         admittedOrders.remove(event.orderId());
         for (RequestedLine line : event.lines()) {

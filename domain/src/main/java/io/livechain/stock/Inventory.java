@@ -18,6 +18,7 @@ import io.livechain.stock.command.ShipOrderStock;
 import io.livechain.stock.event.BackorderCancelled;
 import io.livechain.stock.event.BackorderFilled;
 import io.livechain.stock.event.BackorderPlaced;
+import io.livechain.stock.event.InventoryEvent;
 import io.livechain.stock.event.InventoryOpened;
 import io.livechain.stock.event.StockReceived;
 import io.livechain.stock.event.StockReleased;
@@ -213,49 +214,57 @@ public class Inventory {
                 .map(Map.Entry::getKey);
     }
 
+    /** Every event of the family, by a switch over the sealed type: a new event does not compile until handled here. */
     @EventSourcingHandler
+    void on(InventoryEvent event) {
+        switch (event) {
+            case InventoryOpened inventoryOpened -> on(inventoryOpened);
+            case StockReceived stockReceived -> on(stockReceived);
+            case StockReserved stockReserved -> on(stockReserved);
+            case StockReleased stockReleased -> on(stockReleased);
+            case BackorderPlaced backorderPlaced -> on(backorderPlaced);
+            case BackorderFilled backorderFilled -> on(backorderFilled);
+            case BackorderCancelled backorderCancelled -> on(backorderCancelled);
+            case StockShipped stockShipped -> on(stockShipped);
+            case StockReturned stockReturned -> on(stockReturned);
+        }
+    }
+
     void on(InventoryOpened event) {
         inventoryId = event.inventoryId();
         merchantId = event.merchantId();
         sku = event.sku();
     }
 
-    @EventSourcingHandler
     void on(StockReceived event) {
         warehouses.computeIfAbsent(event.warehouseId(), id -> new WarehouseStock(event.warehouseZone())).received +=
                 event.quantity();
     }
 
-    @EventSourcingHandler
     void on(StockReserved event) {
         warehouses.get(event.warehouseId()).reserved += event.quantity();
         reservations.put(event.orderId(), new Reservation(event.liveStreamId(), event.warehouseId(), event.quantity()));
     }
 
-    @EventSourcingHandler
     void on(StockReleased event) {
         warehouses.get(event.warehouseId()).reserved -= event.quantity();
         reservations.remove(event.orderId());
     }
 
-    @EventSourcingHandler
     void on(BackorderPlaced event) {
         backorders.put(event.orderId(), new Waiting(event.liveStreamId(), event.quantity(), event.buyerZone()));
     }
 
-    @EventSourcingHandler
     void on(BackorderFilled event) {
         backorders.remove(event.orderId());
         warehouses.get(event.warehouseId()).reserved += event.quantity();
         reservations.put(event.orderId(), new Reservation(event.liveStreamId(), event.warehouseId(), event.quantity()));
     }
 
-    @EventSourcingHandler
     void on(BackorderCancelled event) {
         backorders.remove(event.orderId());
     }
 
-    @EventSourcingHandler
     void on(StockShipped event) {
         WarehouseStock stock = warehouses.get(event.warehouseId());
         stock.reserved -= event.quantity();
@@ -263,7 +272,6 @@ public class Inventory {
         shipped.put(event.orderId(), reservations.remove(event.orderId()));
     }
 
-    @EventSourcingHandler
     void on(StockReturned event) {
         warehouses.get(event.warehouseId()).shipped -= event.quantity();
         shipped.remove(event.orderId());
