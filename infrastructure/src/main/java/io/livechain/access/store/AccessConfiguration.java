@@ -8,11 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({AccessProperties.Idempotency.class, AccessProperties.Keys.class})
 public class AccessConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);
@@ -20,14 +21,12 @@ public class AccessConfiguration {
     /** Recorded answers are kept at least {@code livechain.idempotency.retention} (24 hours by default). */
     @Bean
     public RecurringTask<Void> forgetOldIdempotentRequests(
-            IdempotentRequests requests,
-            Clock clock,
-            @Value("${livechain.idempotency.retention:PT24H}") Duration retention) {
+            IdempotentRequests requests, Clock clock, AccessProperties.Idempotency settings) {
         return Tasks.recurring("forget-old-idempotent-requests", FixedDelay.of(Duration.ofMinutes(15)))
                 .execute((instance, context) -> {
-                    int forgotten = requests.forgetBefore(clock.instant().minus(retention));
+                    int forgotten = requests.forgetBefore(clock.instant().minus(settings.retention()));
                     if (forgotten > 0) {
-                        log.info("Forgot {} idempotent answers older than {}", forgotten, retention);
+                        log.info("Forgot {} idempotent answers older than {}", forgotten, settings.retention());
                     }
                 });
     }

@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -42,10 +41,10 @@ public class JooqApiKeys implements ApiKeys {
      */
     private final Cache<String, Optional<Known>> recentlyChecked;
 
-    public JooqApiKeys(
-            DSLContext db, Clock clock, @Value("${livechain.security.key-cache-ttl:PT30S}") Duration cacheTtl) {
+    public JooqApiKeys(DSLContext db, Clock clock, AccessProperties.Keys settings) {
         this.db = db;
         this.clock = clock;
+        Duration cacheTtl = settings.keyCacheTtl();
         this.recentlyChecked = Caffeine.newBuilder()
                 .maximumSize(10_000)
                 .expireAfterWrite(cacheTtl)

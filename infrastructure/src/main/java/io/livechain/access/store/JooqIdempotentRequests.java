@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Repository;
@@ -45,11 +44,10 @@ public class JooqIdempotentRequests implements IdempotentRequests {
     /** Until the keys already stored are in the filter, every "perhaps" must be asked of the database. */
     private volatile boolean keysLoaded;
 
-    public JooqIdempotentRequests(
-            DSLContext db, Clock clock, @Value("${livechain.idempotency.expected-keys:10000000}") long expectedKeys) {
+    public JooqIdempotentRequests(DSLContext db, Clock clock, AccessProperties.Idempotency settings) {
         this.db = db;
         this.clock = clock;
-        this.recordedKeys = BloomFilter.create(KEY_FUNNEL, expectedKeys, 0.001);
+        this.recordedKeys = BloomFilter.create(KEY_FUNNEL, settings.expectedKeys(), 0.001);
     }
 
     /** Reads the stored keys once the platform is up, off the request path; keys recorded meanwhile go in too. */

@@ -25,7 +25,6 @@ import io.livechain.sales.LiveStream;
 import io.livechain.stock.Inventory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
@@ -38,7 +37,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,17 +50,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * here, in one place) and sets up the desk, the single writer of the aggregates a flash sale decides on.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({DeskProperties.class, DeliveryProperties.class})
 public class DomainModelConfiguration {
 
     @Bean
     public ConfigurerModule aggregates(
-            @Value("${livechain.desk.cached-aggregates:10000}") long cachedAggregates,
+            DeskProperties deskSettings,
             SagaStore<Object> sagaStore,
             TransactionManager transactionManager,
             PlatformTransactionManager platformTransactionManager,
             JdbcTemplate jdbc,
             Clock clock,
             MeterRegistry meters) {
+        long cachedAggregates = deskSettings.cachedAggregates();
         TransactionTemplate ownTransaction = new TransactionTemplate(platformTransactionManager);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         // a saga per SKU follows every reservation: kept in memory, it is not looked up and read per event
@@ -143,9 +144,7 @@ public class DomainModelConfiguration {
             List<CorrelationDataProvider> correlationDataProviders,
             AvailabilityBoard board,
             Clock clock,
-            @Value("${livechain.desk.max-batch-size:500}") int maxBatchSize,
-            @Value("${livechain.desk.queue-capacity:4096}") int queueCapacity,
-            @Value("${livechain.desk.answer-budget:500ms}") Duration answerBudget) {
+            DeskProperties settings) {
         return new Desk(
                 () -> new DeskRepositories(
                         configuration.repository(LiveStream.class),
@@ -161,16 +160,13 @@ public class DomainModelConfiguration {
                 correlationDataProviders,
                 board,
                 clock,
-                new Desk.Settings(maxBatchSize, queueCapacity, answerBudget));
+                new Desk.Settings(settings.maxBatchSize(), settings.queueCapacity(), settings.answerBudget()));
     }
 
     @Bean(destroyMethod = "close")
     public PaymentWindowSweeper paymentWindowSweeper(
-            PaymentWindows paymentWindows,
-            Desk desk,
-            Clock clock,
-            @Value("${livechain.desk.payment-window-sweep-interval:1s}") Duration interval) {
-        return new PaymentWindowSweeper(paymentWindows, desk, clock, interval, 500);
+            PaymentWindows paymentWindows, Desk desk, Clock clock, DeskProperties settings) {
+        return new PaymentWindowSweeper(paymentWindows, desk, clock, settings.paymentWindowSweepInterval(), 500);
     }
 
     /** The desk takes requests once Axon is up, before the web server opens. */
@@ -210,15 +206,11 @@ public class DomainModelConfiguration {
      * may hold.
      */
     @Bean
-    public DeliveryClaims deliveryClaims(
-            Configuration configuration,
-            @Value("${livechain.delivery.claim-timeout:PT15M}") Duration claimTimeout,
-            @Value("${livechain.delivery.reclaim-cooldown:PT15M}") Duration reclaimCooldown,
-            @Value("${livechain.delivery.max-open-claims:5}") int maxOpenClaims) {
+    public DeliveryClaims deliveryClaims(Configuration configuration, DeliveryProperties settings) {
         return new DeliveryClaims(
                 () -> configuration.repository(Delivery.class),
                 () -> configuration.repository(ClaimLedger.class),
-                new ClaimRules(claimTimeout, reclaimCooldown, maxOpenClaims));
+                new ClaimRules(settings.claimTimeout(), settings.reclaimCooldown(), settings.maxOpenClaims()));
     }
 
     @Bean

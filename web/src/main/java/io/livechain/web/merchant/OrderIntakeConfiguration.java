@@ -6,6 +6,7 @@ import io.livechain.desk.AvailabilityBoard;
 import io.livechain.desk.Desk;
 import io.livechain.web.openapi.CommonAnswers;
 import io.livechain.web.security.RateLimits;
+import io.livechain.web.support.HttpProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,12 +39,12 @@ class OrderIntakeConfiguration {
             Desk desk,
             IdempotentRequests idempotentRequests,
             JsonMapper json,
-            @Value("${livechain.http.max-body-bytes:1048576}") int maxBodyBytes,
+            HttpProperties http,
             RateLimits rateLimits,
             MeterRegistry meters,
             Clock clock) {
         FilterRegistrationBean<OrderIntake> registration = new FilterRegistrationBean<>(new OrderIntake(
-                apiKeys, board, desk, idempotentRequests, json, maxBodyBytes, rateLimits, meters, clock));
+                apiKeys, board, desk, idempotentRequests, json, http.maxBodyBytes(), rateLimits, meters, clock));
         registration.addUrlPatterns(OrderIntake.PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

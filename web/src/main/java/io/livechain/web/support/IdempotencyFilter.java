@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -75,13 +74,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             ProblemResponses problems,
             JsonMapper json,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers,
-            @Value("${livechain.http.max-body-bytes:1048576}") int maxBodyBytes) {
+            HttpProperties http) {
         this.handlers = handlers;
         this.requests = requests;
         this.transactions = transactions;
         this.problems = problems;
         this.json = json;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = http.maxBodyBytes();
     }
 
     @Override
