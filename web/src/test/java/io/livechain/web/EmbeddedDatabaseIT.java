@@ -1,10 +1,8 @@
 package io.livechain.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -31,10 +29,7 @@ class EmbeddedDatabaseIT {
         try (ConfigurableApplicationContext second = start()) {
             var api = RunningPlatform.api(second);
             // then the merchant is still there
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> api.get("/api/v1/admin/participants/" + merchantId, Api.OPERATOR_KEY)
-                                    .status()
-                            == 200);
+            ReadModels.awaitCaughtUp(second);
             assertThat(api.get("/api/v1/admin/participants/" + merchantId, Api.OPERATOR_KEY)
                             .json()
                             .get("name")

@@ -1,8 +1,10 @@
 package io.livechain.web;
 
 import io.livechain.testing.PostgresTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /** The whole platform on a real port and a PostgreSQL database of the test class's own. */
 @PostgresTest
@@ -13,6 +15,9 @@ public abstract class PlatformIT {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    protected ApplicationContext context;
 
     protected Api api() {
         return new Api(port);

@@ -34,12 +34,14 @@ class DurableDeadlineIT {
         // when a new instance starts on the same database
         try (ConfigurableApplicationContext second = start()) {
             // then the deadline fires there, once, with the platform as its actor
+            // the deadline fires on db-scheduler's own clock, which no test can move: wait for its stored event
             await().atMost(Duration.ofMinutes(1)).until(() -> dueEvents(jdbc, reminderId) == 1);
             String metaData = jdbc.queryForObject(
                     "SELECT convert_from(meta_data, 'UTF8') FROM event_store.domain_event_entry"
                             + " WHERE aggregate_identifier = ? AND payload_type LIKE '%ReminderDue'",
                     String.class, reminderId);
             assertThat(metaData).contains("\"actorRole\":\"SYSTEM\"");
+            // db-scheduler removes the task once its execution is done, just after the event is stored
             await().atMost(Duration.ofSeconds(30)).until(() -> pendingDeadlines(jdbc) == 0);
         }
     }

@@ -1,13 +1,14 @@
 package io.livechain.web.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import io.livechain.delivery.event.ClaimExpired;
 import io.livechain.testing.TestDatabases;
 import io.livechain.web.Api;
+import io.livechain.web.ReadModels;
 import io.livechain.web.RunningPlatform;
-import java.time.Duration;
 import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -23,14 +24,16 @@ class ClaimTimeoutRestartIT {
         Api.Registered otherCourier;
         Api.Registered claimant;
         try (ConfigurableApplicationContext first = start()) {
-            var scenario = new DeliveryScenario(RunningPlatform.api(first), "RST-D");
+            var scenario = new DeliveryScenario(RunningPlatform.api(first), first, "RST-D");
             deliveryId = scenario.packedOrder("RST-D", "erin")[1];
-            await().atMost(Duration.ofSeconds(30)).until(() -> scenario.offered(scenario.courierA, deliveryId));
+            scenario.caughtUp();
+            assertThat(scenario.offered(scenario.courierA, deliveryId)).isTrue();
             var claimed = scenario.api.post(
                     "/api/v1/courier/deliveries/" + deliveryId + "/claim", scenario.courierA.apiKey(), "{}");
             assertThat(claimed.status()).isEqualTo(200);
             // the claim is visible before the instance stops (the read model follows the events)
-            await().atMost(Duration.ofSeconds(30)).until(() -> !scenario.offered(scenario.courierB, deliveryId));
+            scenario.caughtUp();
+            assertThat(scenario.offered(scenario.courierB, deliveryId)).isFalse();
             claimant = scenario.courierA;
             otherCourier = scenario.courierB;
         }
@@ -38,11 +41,10 @@ class ClaimTimeoutRestartIT {
         try (ConfigurableApplicationContext second = start()) {
             var api = RunningPlatform.api(second);
             // then the claim lapses there: the delivery is on offer again and the first claimant lost it
-            await().atMost(Duration.ofSeconds(90))
-                    .ignoreExceptions()
-                    .until(() -> api.get("/api/v1/courier/offers", otherCourier.apiKey())
-                            .body()
-                            .contains(deliveryId));
+            ReadModels.awaitEvent(second.getBean(EventStore.class), deliveryId, ClaimExpired.class);
+            ReadModels.awaitQuiet(second);
+            assertThat(api.get("/api/v1/courier/offers", otherCourier.apiKey()).body())
+                    .contains(deliveryId);
             assertThat(api.post("/api/v1/courier/deliveries/" + deliveryId + "/pickup", claimant.apiKey(), "{}")
                             .status())
                     .isEqualTo(404); // no longer theirs

@@ -1,18 +1,20 @@
 package io.livechain.web.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import io.livechain.delivery.event.ClaimExpired;
 import io.livechain.web.Api;
 import io.livechain.web.PlatformIT;
-import java.time.Duration;
+import io.livechain.web.ReadModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -24,10 +26,13 @@ import tools.jackson.databind.JsonNode;
         })
 class DeliveryIT extends PlatformIT {
 
+    @Autowired
+    EventStore eventStore;
+
     @Test
     void a_paid_order_is_packed_claimed_by_one_courier_and_delivered_with_proof() throws Exception {
         // given a paid order, packed at the warehouse
-        var scenario = new DeliveryScenario(api(), "DLV-1");
+        var scenario = new DeliveryScenario(api(), context, "DLV-1");
         String[] packed = scenario.packedOrder("DLV-1", "alice");
         String orderId = packed[0];
         String deliveryId = packed[1];
@@ -36,7 +41,8 @@ class DeliveryIT extends PlatformIT {
         String code = scenario.deliveryCode(orderId);
         assertThat(code).matches("[0-9]{6}");
         // then couriers of the zone see the offer (without the code), a courier elsewhere does not
-        await().atMost(Duration.ofSeconds(30)).until(() -> scenario.offered(scenario.courierA, deliveryId));
+        scenario.caughtUp();
+        assertThat(scenario.offered(scenario.courierA, deliveryId)).isTrue();
         assertThat(scenario.offered(scenario.courierB, deliveryId)).isTrue();
         assertThat(api().get("/api/v1/courier/offers", scenario.courierA.apiKey())
                         .body())
@@ -87,51 +93,48 @@ class DeliveryIT extends PlatformIT {
         // the buyer's code delivers it
         assertThat(scenario.deliver(winner, deliveryId, code).status()).isEqualTo(200);
         scenario.awaitOrderStatus(orderId, "DELIVERED");
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(api().get("/api/v1/courier/deliveries", winner.apiKey())
-                                .body())
-                        .contains(deliveryId, "DELIVERED"));
+        assertThat(api().get("/api/v1/courier/deliveries", winner.apiKey()).body())
+                .contains(deliveryId, "DELIVERED");
         assertThat(api().get("/api/v1/courier/deliveries", loser.apiKey()).body())
                 .doesNotContain(deliveryId);
 
         // and the timeline tells the whole story, each step with its actor
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-            JsonNode events = api().get("/api/v1/orders/" + orderId + "/timeline", scenario.merchant.apiKey())
-                    .json()
-                    .get("events");
-            List<String> steps = new ArrayList<>();
-            events.forEach(event -> steps.add(event.get("aggregateType").asString() + ":"
-                    + event.get("type").asString() + ":"
-                    + event.get("actor").get("role").asString()));
-            assertThat(steps)
-                    .containsSubsequence(
-                            "LiveStream:OrderAdmitted:MERCHANT",
-                            "Inventory:StockReserved:MERCHANT",
-                            "Order:OrderPlaced:MERCHANT",
-                            "Order:OrderPaid:MERCHANT",
-                            "Order:OrderPacked:WAREHOUSE",
-                            "Inventory:StockShipped:WAREHOUSE",
-                            "Delivery:DeliveryOffered:WAREHOUSE",
-                            "Delivery:DeliveryClaimed:COURIER",
-                            "Delivery:DeliveryPickedUp:COURIER",
-                            "Delivery:DeliveryCompleted:COURIER",
-                            "Order:OrderDelivered:COURIER");
-            events.forEach(event -> {
-                if (event.get("actor").get("role").asString().equals("COURIER")) {
-                    assertThat(event.get("actor").get("id").asString()).isEqualTo(winner.id());
-                }
-            });
+        JsonNode events = api().get("/api/v1/orders/" + orderId + "/timeline", scenario.merchant.apiKey())
+                .json()
+                .get("events");
+        List<String> steps = new ArrayList<>();
+        events.forEach(event -> steps.add(event.get("aggregateType").asString() + ":"
+                + event.get("type").asString() + ":"
+                + event.get("actor").get("role").asString()));
+        assertThat(steps)
+                .containsSubsequence(
+                        "LiveStream:OrderAdmitted:MERCHANT",
+                        "Inventory:StockReserved:MERCHANT",
+                        "Order:OrderPlaced:MERCHANT",
+                        "Order:OrderPaid:MERCHANT",
+                        "Order:OrderPacked:WAREHOUSE",
+                        "Inventory:StockShipped:WAREHOUSE",
+                        "Delivery:DeliveryOffered:WAREHOUSE",
+                        "Delivery:DeliveryClaimed:COURIER",
+                        "Delivery:DeliveryPickedUp:COURIER",
+                        "Delivery:DeliveryCompleted:COURIER",
+                        "Order:OrderDelivered:COURIER");
+        events.forEach(event -> {
+            if (event.get("actor").get("role").asString().equals("COURIER")) {
+                assertThat(event.get("actor").get("id").asString()).isEqualTo(winner.id());
+            }
         });
     }
 
     @Test
     void three_failed_attempts_return_the_order_and_the_warehouse_takes_the_units_back() {
-        var scenario = new DeliveryScenario(api(), "DLV-2");
+        var scenario = new DeliveryScenario(api(), context, "DLV-2");
         String[] packed = scenario.packedOrder("DLV-2", "bob");
         String orderId = packed[0];
         String deliveryId = packed[1];
         for (int attempt = 1; attempt <= 3; attempt++) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> scenario.offered(scenario.courierA, deliveryId));
+            scenario.caughtUp();
+            assertThat(scenario.offered(scenario.courierA, deliveryId)).isTrue();
             assertThat(api().post(
                                     "/api/v1/courier/deliveries/" + deliveryId + "/claim",
                                     scenario.courierA.apiKey(),
@@ -152,7 +155,7 @@ class DeliveryIT extends PlatformIT {
                     .isEqualTo(200);
         }
         scenario.awaitOrderStatus(orderId, "RETURNED");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !scenario.offered(scenario.courierA, deliveryId));
+        assertThat(scenario.offered(scenario.courierA, deliveryId)).isFalse();
         int availableBefore = available(scenario, "DLV-2");
         assertThat(api().post(
                                 "/api/v1/warehouse/orders/" + orderId + "/confirm-return",
@@ -160,22 +163,25 @@ class DeliveryIT extends PlatformIT {
                                 "{}")
                         .status())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(() -> available(scenario, "DLV-2") == availableBefore + 1);
+        scenario.caughtUp();
+        assertThat(available(scenario, "DLV-2")).isEqualTo(availableBefore + 1);
     }
 
     @Test
     void a_claim_not_picked_up_in_time_is_offered_again() {
-        var scenario = new DeliveryScenario(api(), "DLV-3");
+        var scenario = new DeliveryScenario(api(), context, "DLV-3");
         String deliveryId = scenario.packedOrder("DLV-3", "carol")[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> scenario.offered(scenario.courierA, deliveryId));
+        scenario.caughtUp();
+        assertThat(scenario.offered(scenario.courierA, deliveryId)).isTrue();
         assertThat(api().post("/api/v1/courier/deliveries/" + deliveryId + "/claim", scenario.courierA.apiKey(), "{}")
                         .status())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !scenario.offered(scenario.courierB, deliveryId));
+        scenario.caughtUp();
+        assertThat(scenario.offered(scenario.courierB, deliveryId)).isFalse();
         // after the 4 s claim timeout it is on offer again, and another courier can have it
-        await().atMost(Duration.ofSeconds(60)).until(() -> scenario.offered(scenario.courierB, deliveryId));
+        ReadModels.awaitEvent(eventStore, deliveryId, ClaimExpired.class);
+        scenario.caughtUp();
+        assertThat(scenario.offered(scenario.courierB, deliveryId)).isTrue();
         // the courier whose claim lapsed cannot take it again at once: the others have it first
         var again = scenario.claim(scenario.courierA, deliveryId);
         assertThat(again.status()).isEqualTo(409);
@@ -190,7 +196,7 @@ class DeliveryIT extends PlatformIT {
 
     @Test
     void another_warehouse_cannot_pack_and_an_unpaid_order_cannot_be_packed() {
-        var scenario = new DeliveryScenario(api(), "DLV-4");
+        var scenario = new DeliveryScenario(api(), context, "DLV-4");
         var otherWarehouse = api().register("warehouses", "{\"name\":\"Other\",\"zone\":\"north\"}");
         String[] packed = scenario.packedOrder("DLV-4", "dan");
         assertThat(api().post(
@@ -210,7 +216,7 @@ class DeliveryIT extends PlatformIT {
     @Test
     void a_courier_holds_no_more_open_claims_than_the_limit() {
         // given three packed orders in the zone, and a courier limited to two open claims
-        var scenario = new DeliveryScenario(api(), "DLV-5");
+        var scenario = new DeliveryScenario(api(), context, "DLV-5");
         String[] first = scenario.packedOrder("DLV-5", "erin");
         String[] second = scenario.packedOrder("DLV-5", "fay");
         String[] third = scenario.packedOrder("DLV-5", "gus");

@@ -1,19 +1,20 @@
 package io.livechain.web.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.livechain.web.Api;
-import java.time.Duration;
+import io.livechain.web.ReadModels;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
 
 /** A merchant selling from one warehouse, with couriers in and out of the buyers' zone, set up over the API. */
 final class DeliveryScenario {
 
     final Api api;
+    final ApplicationContext platform;
     final Api.Registered merchant;
     final Api.Registered warehouse;
     final Api.Registered courierA;
@@ -21,8 +22,9 @@ final class DeliveryScenario {
     final Api.Registered farCourier;
     final String stream;
 
-    DeliveryScenario(Api api, String sku) {
+    DeliveryScenario(Api api, ApplicationContext platform, String sku) {
         this.api = api;
+        this.platform = platform;
         merchant = api.register("merchants", "{\"name\":\"Shop\"}");
         var factory = api.register("factories", "{\"name\":\"F\"}");
         warehouse = api.register("warehouses", "{\"name\":\"DC\",\"zone\":\"north\"}");
@@ -67,11 +69,9 @@ final class DeliveryScenario {
                                 "{\"amount\":12.50,\"reference\":\"pay-" + buyer + "\"}")
                         .status())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(() -> api.get("/api/v1/warehouse/pick-list", warehouse.apiKey())
-                        .body()
-                        .contains(orderId));
+        caughtUp();
+        assertThat(api.get("/api/v1/warehouse/pick-list", warehouse.apiKey()).body())
+                .contains(orderId);
         var packed = api.post("/api/v1/warehouse/orders/" + orderId + "/pack", warehouse.apiKey(), "{\"parcels\":1}");
         assertThat(packed.status()).as(packed.body()).isEqualTo(200);
         return new String[] {orderId, packed.json().get("deliveryId").asString()};
@@ -84,10 +84,15 @@ final class DeliveryScenario {
                 .asString();
     }
 
+    /** Once the platform is quiet (the order follows its delivery through a policy), the order has the status. */
     void awaitOrderStatus(String orderId, String status) {
-        await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(() -> orderStatus(orderId).equals(status));
+        caughtUp();
+        assertThat(orderStatus(orderId)).isEqualTo(status);
+    }
+
+    /** Every read model, saga and policy has handled everything stored so far, and what it caused. */
+    void caughtUp() {
+        ReadModels.awaitQuiet(platform);
     }
 
     /** The buyer's delivery code, as the merchant's view of the packed order shows it. */

@@ -1,13 +1,13 @@
 package io.livechain.web.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.livechain.web.Api;
 import io.livechain.web.PlatformIT;
-import java.time.Duration;
+import io.livechain.web.ReadModels;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -24,12 +24,11 @@ class DemoSaleIT extends PlatformIT {
     DemoSale demo;
 
     @Test
-    void the_demo_sale_settles_every_order_without_overselling() {
+    void the_demo_sale_settles_every_order_without_overselling() throws Exception {
         // given the platform started with the demo enabled
 
         // when the demo has played every role
-        await().atMost(Duration.ofMinutes(4)).until(demo.result()::isDone);
-        DemoSummary summary = demo.result().join();
+        DemoSummary summary = demo.result().get(4, TimeUnit.MINUTES);
 
         // then every placed order is settled and nothing was oversold
         assertThat(summary.success()).as(String.join("\n", summary.lines())).isTrue();
@@ -47,6 +46,7 @@ class DemoSaleIT extends PlatformIT {
                 .isEqualTo(summary.placed());
 
         // and the API, asked independently, agrees
+        ReadModels.awaitQuiet(context);
         Api api = api();
         List<JsonNode> orders = orders(api, summary);
         assertThat(orders).hasSize((int) summary.placed());

@@ -1,20 +1,20 @@
 package io.livechain.web.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import io.livechain.forecast.store.ForecastStore;
 import io.livechain.web.Api;
 import io.livechain.web.PlatformIT;
+import io.livechain.web.ReadModels;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@TestPropertySource(properties = "livechain.forecast.check-every=PT2S")
 class ForecastIT extends PlatformIT {
 
     @Test
@@ -54,12 +54,13 @@ class ForecastIT extends PlatformIT {
                     Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         }
         // then its factory gets a forecast: 24 hourly and 14 daily periods with sane ranges
-        JsonNode forecasts = await().atMost(Duration.ofSeconds(60))
-                .ignoreExceptions()
-                .until(
-                        () -> api.get("/api/v1/factory/forecasts", factory.apiKey())
-                                .json(),
-                        list -> list.size() == 1);
+        // (refreshed here once the demand is in its read model, instead of waiting for the scheduled refresh)
+        ReadModels.awaitCaughtUp(context);
+        context.getBean(ForecastStore.class)
+                .refresh(context.getBean(Clock.class).instant(), Duration.ZERO);
+        JsonNode forecasts =
+                api.get("/api/v1/factory/forecasts", factory.apiKey()).json();
+        assertThat(forecasts.size()).isEqualTo(1);
         JsonNode forecast = forecasts.get(0);
         assertThat(forecast.get("sku").asString()).isEqualTo("FC-1");
         assertThat(forecast.get("merchantId").asString()).isEqualTo(merchant.id());

@@ -1,11 +1,10 @@
 package io.livechain.web.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.livechain.web.Api;
 import io.livechain.web.PlatformIT;
-import java.time.Duration;
+import io.livechain.web.ReadModels;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -60,13 +59,11 @@ class ReplenishmentIT extends PlatformIT {
         }
 
         // then the factory sees one open request, covering the 500 units in whole batches
-        JsonNode request = await().atMost(Duration.ofSeconds(60))
-                .ignoreExceptions()
-                .until(
-                        () -> api.get("/api/v1/factory/production-requests?status=REQUESTED", factory.apiKey())
-                                .json(),
-                        requests -> requests.size() == 1
-                                && requests.get(0).get("quantity").asInt() >= 500);
+        ReadModels.awaitQuiet(context);
+        JsonNode request = api.get("/api/v1/factory/production-requests?status=REQUESTED", factory.apiKey())
+                .json();
+        assertThat(request.size()).isEqualTo(1);
+        assertThat(request.get(0).get("quantity").asInt()).isGreaterThanOrEqualTo(500);
         assertThat(request.get(0).get("quantity").asInt() % 300).isZero();
         assertThat(request.get(0).get("sku").asString()).isEqualTo("PRE");
         String batch = request.get(0).get("id").asString();
@@ -108,13 +105,12 @@ class ReplenishmentIT extends PlatformIT {
                 .isEqualTo(200);
 
         // then the stock view shows it inbound
-        await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(() -> api.get("/api/v1/stock/PRE", merchant.apiKey())
-                                .json()
-                                .get("inbound")
-                                .asInt()
-                        == quantity);
+        ReadModels.awaitQuiet(context);
+        assertThat(api.get("/api/v1/stock/PRE", merchant.apiKey())
+                        .json()
+                        .get("inbound")
+                        .asInt())
+                .isEqualTo(quantity);
 
         // when a first partial receipt of 200 arrives
         var firstReceipt = api.post(
@@ -125,19 +121,17 @@ class ReplenishmentIT extends PlatformIT {
         assertThat(firstReceipt.status()).as(firstReceipt.body()).isEqualTo(201);
 
         // then exactly the 200 earliest orders hold units
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            for (int i = 0; i < orders.size(); i += 7) {
-                assertStock(api, merchant.apiKey(), orders.get(i), i < 200 ? "RESERVED" : "BACKORDERED");
-            }
-            assertStock(api, merchant.apiKey(), orders.get(199), "RESERVED");
-            assertStock(api, merchant.apiKey(), orders.get(200), "BACKORDERED");
-            // the stock view follows its own events, a moment apart from the orders' view
-            assertThat(api.get("/api/v1/stock/PRE", merchant.apiKey())
-                            .json()
-                            .get("backordered")
-                            .asInt())
-                    .isEqualTo(300);
-        });
+        ReadModels.awaitQuiet(context);
+        for (int i = 0; i < orders.size(); i += 7) {
+            assertStock(api, merchant.apiKey(), orders.get(i), i < 200 ? "RESERVED" : "BACKORDERED");
+        }
+        assertStock(api, merchant.apiKey(), orders.get(199), "RESERVED");
+        assertStock(api, merchant.apiKey(), orders.get(200), "BACKORDERED");
+        assertThat(api.get("/api/v1/stock/PRE", merchant.apiKey())
+                        .json()
+                        .get("backordered")
+                        .asInt())
+                .isEqualTo(300);
 
         // when the rest arrives, the rest follow; receiving more than was shipped is refused
         var tooMuch = api.post(
@@ -154,29 +148,27 @@ class ReplenishmentIT extends PlatformIT {
                                         .formatted(merchant.id(), quantity - 200, batch))
                         .status())
                 .isEqualTo(201);
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            assertStock(api, merchant.apiKey(), orders.getLast(), "RESERVED");
-            var stock = api.get("/api/v1/stock/PRE", merchant.apiKey()).json();
-            assertThat(stock.get("backordered").asInt()).isZero();
-            assertThat(stock.get("inbound").asInt()).isZero();
-        });
+        ReadModels.awaitQuiet(context);
+        assertStock(api, merchant.apiKey(), orders.getLast(), "RESERVED");
+        var stock = api.get("/api/v1/stock/PRE", merchant.apiKey()).json();
+        assertThat(stock.get("backordered").asInt()).isZero();
+        assertThat(stock.get("inbound").asInt()).isZero();
 
         // and the genealogy: the batch lists the orders it served, the order's timeline names the batch
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-            JsonNode served = api.get("/api/v1/factory/batches/" + batch, factory.apiKey())
-                    .json()
-                    .get("ordersServed");
-            assertThat(served.size()).isEqualTo(500);
-            assertThat(api.get("/api/v1/orders/" + orders.getFirst() + "/timeline", merchant.apiKey())
-                            .body())
-                    .contains("BackorderFilled", batch);
-            assertThat(api.get("/api/v1/production-requests", merchant.apiKey())
-                            .json()
-                            .get(0)
-                            .get("status")
-                            .asString())
-                    .isEqualTo("RECEIVED");
-        });
+        ReadModels.awaitQuiet(context);
+        JsonNode served = api.get("/api/v1/factory/batches/" + batch, factory.apiKey())
+                .json()
+                .get("ordersServed");
+        assertThat(served.size()).isEqualTo(500);
+        assertThat(api.get("/api/v1/orders/" + orders.getFirst() + "/timeline", merchant.apiKey())
+                        .body())
+                .contains("BackorderFilled", batch);
+        assertThat(api.get("/api/v1/production-requests", merchant.apiKey())
+                        .json()
+                        .get(0)
+                        .get("status")
+                        .asString())
+                .isEqualTo("RECEIVED");
     }
 
     private static void assertStock(Api api, String key, String orderId, String expected) {

@@ -59,6 +59,7 @@ class CrashRecoveryIT {
             buyers = new Buyers(client(first), sale.merchant.apiKey(), stream, SKU);
             // when buyers order at once, and the process is killed with -9 (its database's watchdog first)
             try (Burst burst = new Burst(buyers)) {
+                // the test's own traffic, counted as it is answered: the kill lands mid-burst
                 await().atMost(Duration.ofSeconds(60))
                         .until(() -> burst.acknowledged() >= ACKNOWLEDGED_BEFORE_THE_KILL);
                 databaseLeftBehind = PackagedPlatform.postmaster(dataDirectory).orElseThrow();
@@ -104,6 +105,7 @@ class CrashRecoveryIT {
             long database = PackagedPlatform.postmaster(dataDirectory).orElseThrow();
             second.kill(false);
             // then the watchdog stops the database
+            // an operating-system process ending by itself: only polling it can tell when
             await().atMost(Duration.ofSeconds(60)).until(() -> !PackagedPlatform.isAlive(database));
         }
     }

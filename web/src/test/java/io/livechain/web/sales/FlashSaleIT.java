@@ -1,11 +1,10 @@
 package io.livechain.web.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.livechain.web.Api;
 import io.livechain.web.PlatformIT;
-import java.time.Duration;
+import io.livechain.web.ReadModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -218,14 +217,13 @@ class FlashSaleIT extends PlatformIT {
         // when 4 units arrive
         sale.receive(sale.southWarehouse, "PRE-1", 4);
         // then the 4 earliest orders hold them and the last 2 still wait
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-            for (int i = 0; i < 6; i++) {
-                var order = api().get("/api/v1/orders/" + orders.get(i), sale.merchant.apiKey());
-                assertThat(order.json().get("stock").asString()).isEqualTo(i < 4 ? "RESERVED" : "BACKORDERED");
-            }
-            var stock = api().get("/api/v1/stock/PRE-1", sale.merchant.apiKey()).json();
-            assertThat(stock.get("backordered").asInt()).isEqualTo(2);
-        });
+        ReadModels.awaitQuiet(context);
+        for (int i = 0; i < 6; i++) {
+            var order = api().get("/api/v1/orders/" + orders.get(i), sale.merchant.apiKey());
+            assertThat(order.json().get("stock").asString()).isEqualTo(i < 4 ? "RESERVED" : "BACKORDERED");
+        }
+        var stock = api().get("/api/v1/stock/PRE-1", sale.merchant.apiKey()).json();
+        assertThat(stock.get("backordered").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -252,10 +250,10 @@ class FlashSaleIT extends PlatformIT {
         String stream = sale.liveStream("TEN-1", 5, 1, false, 30);
         String orderId = sale.order(stream, "b", "TEN-1", 1).json().get("id").asString();
         var other = api().register("merchants", "{\"name\":\"Other\"}");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> api().get("/api/v1/orders/" + orderId, sale.merchant.apiKey())
-                                .status()
-                        == 200);
+        ReadModels.awaitQuiet(context);
+        assertThat(api().get("/api/v1/orders/" + orderId, sale.merchant.apiKey())
+                        .status())
+                .isEqualTo(200);
         assertThat(api().get("/api/v1/orders/" + orderId, other.apiKey()).status())
                 .isEqualTo(404);
         assertThat(api().get("/api/v1/orders/" + orderId + "/timeline", other.apiKey())
@@ -309,29 +307,24 @@ class FlashSaleIT extends PlatformIT {
                         Map.of("X-Request-Id", "pay-req-8"));
         assertThat(paid.status()).isEqualTo(200);
         // then
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-            var timeline = api().get("/api/v1/orders/" + orderId + "/timeline", sale.merchant.apiKey())
-                    .json()
-                    .get("events");
-            List<String> types = new ArrayList<>();
-            timeline.forEach(event -> types.add(event.get("type").asString()));
-            assertThat(types).containsExactly("OrderAdmitted", "StockReserved", "OrderPlaced", "OrderPaid");
-            timeline.forEach(event -> {
-                assertThat(event.get("actor").get("role").asString()).isEqualTo("MERCHANT");
-                assertThat(event.get("actor").get("id").asString()).isEqualTo(sale.merchant.id());
-            });
-            assertThat(timeline.get(0).get("correlationId").asString()).isEqualTo("order-req-7");
-            assertThat(timeline.get(1).get("correlationId").asString()).isEqualTo("order-req-7");
-            assertThat(timeline.get(3).get("correlationId").asString()).isEqualTo("pay-req-8");
-            assertThat(timeline.get(0).get("aggregateType").asString()).isEqualTo("LiveStream");
-            assertThat(timeline.get(1).get("aggregateType").asString()).isEqualTo("Inventory");
-            assertThat(timeline.get(1)
-                            .get("data")
-                            .get("warehouseId")
-                            .get("value")
-                            .asString())
-                    .isEqualTo(sale.northWarehouse.id());
+        ReadModels.awaitQuiet(context);
+        var timeline = api().get("/api/v1/orders/" + orderId + "/timeline", sale.merchant.apiKey())
+                .json()
+                .get("events");
+        List<String> types = new ArrayList<>();
+        timeline.forEach(event -> types.add(event.get("type").asString()));
+        assertThat(types).containsExactly("OrderAdmitted", "StockReserved", "OrderPlaced", "OrderPaid");
+        timeline.forEach(event -> {
+            assertThat(event.get("actor").get("role").asString()).isEqualTo("MERCHANT");
+            assertThat(event.get("actor").get("id").asString()).isEqualTo(sale.merchant.id());
         });
+        assertThat(timeline.get(0).get("correlationId").asString()).isEqualTo("order-req-7");
+        assertThat(timeline.get(1).get("correlationId").asString()).isEqualTo("order-req-7");
+        assertThat(timeline.get(3).get("correlationId").asString()).isEqualTo("pay-req-8");
+        assertThat(timeline.get(0).get("aggregateType").asString()).isEqualTo("LiveStream");
+        assertThat(timeline.get(1).get("aggregateType").asString()).isEqualTo("Inventory");
+        assertThat(timeline.get(1).get("data").get("warehouseId").get("value").asString())
+                .isEqualTo(sale.northWarehouse.id());
     }
 
     private int unitsAdmitted(String stream) {
