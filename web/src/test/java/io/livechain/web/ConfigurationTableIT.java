@@ -15,9 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBean;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The README's configuration table and the typed settings ({@code @ConfigurationProperties} records) say the same:
@@ -27,9 +25,6 @@ import org.springframework.context.ApplicationContext;
 class ConfigurationTableIT extends PlatformIT {
 
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
-
-    @Autowired
-    ApplicationContext context;
 
     private String readme;
     private String table;
