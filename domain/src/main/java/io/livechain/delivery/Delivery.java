@@ -164,30 +164,18 @@ public class Delivery {
             return;
         }
         requireStatus(DeliveryStatus.PICKED_UP, "delivered");
-        if (blank(command.recipientName()) || blank(command.code())) {
-            throw new InvalidDelivery("proof of delivery needs the recipient's name and the code");
-        }
         if (codeHash != null && !DeliveryCode.matches(deliveryId, command.code(), codeHash)) {
             throw new DeliveryCodeMismatch();
         }
-        apply(new DeliveryCompleted(
-                deliveryId,
-                orderId,
-                courierId,
-                command.recipientName().strip(),
-                command.code().strip()));
+        apply(new DeliveryCompleted(deliveryId, orderId, courierId, command.recipientName(), command.code()));
     }
 
     @CommandHandler
     public void handle(ReportFailedAttempt command) {
         requireCourier(command.courierId());
         requireStatus(DeliveryStatus.PICKED_UP, "reported as failed");
-        if (blank(command.reason())) {
-            throw new InvalidDelivery("a failed attempt needs a reason");
-        }
         int attempt = failedAttempts + 1;
-        apply(new DeliveryAttemptFailed(
-                deliveryId, orderId, courierId, command.reason().strip(), attempt));
+        apply(new DeliveryAttemptFailed(deliveryId, orderId, courierId, command.reason(), attempt));
         if (attempt >= MAX_ATTEMPTS) {
             apply(new DeliveryGivenUp(deliveryId, orderId, warehouseId, attempt));
         } else {

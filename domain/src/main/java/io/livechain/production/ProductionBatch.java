@@ -103,11 +103,7 @@ public class ProductionBatch {
             return;
         }
         requireStatus(BatchStatus.REQUESTED, "rejected");
-        String reason = command.reason() == null ? "" : command.reason().strip();
-        if (reason.isEmpty()) {
-            throw new InvalidBatch("a rejection needs a reason");
-        }
-        apply(new ProductionRejected(batchId, merchantId, sku, reason));
+        apply(new ProductionRejected(batchId, merchantId, sku, command.reason()));
     }
 
     @CommandHandler

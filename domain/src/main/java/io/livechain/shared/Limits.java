@@ -15,6 +15,9 @@ public final class Limits {
     /** Reasons (cancellation, rejection, failed attempt) and payment references. */
     public static final int MAX_REASON_LENGTH = 500;
 
+    /** What a buyer may type as the delivery code at the door (the codes themselves have 6 digits). */
+    public static final int MAX_DELIVERY_CODE_LENGTH = 64;
+
     /** Units in one offer, one receipt or one production step. */
     public static final int MAX_UNITS = 10_000_000;
     /** Units of a SKU one warehouse may have received in all: well inside the {@code int} counters. */

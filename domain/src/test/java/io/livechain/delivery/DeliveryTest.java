@@ -19,6 +19,7 @@ import io.livechain.delivery.event.DeliveryPickedUp;
 import io.livechain.delivery.event.ReturnConfirmed;
 import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
+import io.livechain.shared.InvalidField;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -407,32 +408,28 @@ class DeliveryTest {
         // given
         fixture.given(offered(), claimed(courier), pickedUp())
                 // when
-                .when(new DeliverParcel(deliveryId, courier, "  Alice Smith ", " " + CODE + "\n"))
+                .when(new DeliverParcel(deliveryId, courier, "  Alice Smith ", " " + CODE + " "))
                 // then the name and code are stripped
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new DeliveryCompleted(deliveryId, orderId, courier, "Alice Smith", CODE));
     }
 
     @Test
-    void rejects_a_delivery_without_the_recipients_name() {
-        // given
-        fixture.given(offered(), claimed(courier), pickedUp())
-                // when
-                .when(new DeliverParcel(deliveryId, courier, " ", CODE))
-                // then
-                .expectException(InvalidDelivery.class)
-                .expectNoEvents();
+    void a_delivery_without_the_recipients_name_cannot_be_asked_for() {
+        // when, then: the command refuses to exist, naming the field
+        assertThatThrownBy(() -> new DeliverParcel(deliveryId, courier, " ", CODE))
+                .isInstanceOfSatisfying(
+                        InvalidField.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("proof.recipientName"));
     }
 
     @Test
-    void rejects_a_delivery_without_the_code() {
-        // given
-        fixture.given(offered(), claimed(courier), pickedUp())
-                // when
-                .when(new DeliverParcel(deliveryId, courier, "Alice Smith", null))
-                // then
-                .expectException(InvalidDelivery.class)
-                .expectNoEvents();
+    void a_delivery_without_the_code_cannot_be_asked_for() {
+        // when, then
+        assertThatThrownBy(() -> new DeliverParcel(deliveryId, courier, "Alice Smith", null))
+                .isInstanceOfSatisfying(
+                        InvalidField.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("proof.code"));
     }
 
     @Test
@@ -566,14 +563,12 @@ class DeliveryTest {
     }
 
     @Test
-    void rejects_a_failed_attempt_without_a_reason() {
-        // given
-        fixture.given(offered(), claimed(courier), pickedUp())
-                // when
-                .when(new ReportFailedAttempt(deliveryId, courier, "  "))
-                // then
-                .expectException(InvalidDelivery.class)
-                .expectNoEvents();
+    void a_failed_attempt_without_a_reason_cannot_be_reported() {
+        // when, then
+        assertThatThrownBy(() -> new ReportFailedAttempt(deliveryId, courier, "  "))
+                .isInstanceOfSatisfying(
+                        InvalidField.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("reason"));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.livechain.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.livechain.order.command.CancelOrder;
 import io.livechain.order.command.ExpireOrder;
 import io.livechain.order.command.PackOrder;
@@ -15,6 +18,7 @@ import io.livechain.order.event.OrderPaid;
 import io.livechain.order.event.OrderPlaced;
 import io.livechain.order.event.OrderReturned;
 import io.livechain.participant.ParticipantId;
+import io.livechain.shared.InvalidField;
 import io.livechain.shared.LiveStreamId;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -163,14 +167,12 @@ class OrderTest {
     }
 
     @Test
-    void rejects_a_payment_without_an_amount() {
-        // given
-        fixture.given(placed())
-                // when
-                .when(pay(null))
-                // then
-                .expectException(PaymentAmountMismatch.class)
-                .expectNoEvents();
+    void a_payment_without_an_amount_cannot_be_told() {
+        // when, then: the command refuses to exist, naming the field
+        assertThatThrownBy(() -> pay(null))
+                .isInstanceOfSatisfying(
+                        InvalidField.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("amount"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.livechain.production;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.livechain.participant.ParticipantId;
@@ -19,6 +21,7 @@ import io.livechain.production.event.ProductionRejected;
 import io.livechain.production.event.ProductionRequestRevised;
 import io.livechain.production.event.ProductionRequested;
 import io.livechain.production.event.ProductionStarted;
+import io.livechain.shared.InvalidField;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -210,14 +213,12 @@ class ProductionBatchTest {
     }
 
     @Test
-    void rejects_a_rejection_without_a_reason() {
-        // given
-        fixture.given(requested())
-                // when
-                .when(new RejectProduction(batchId, factory, "   "))
-                // then
-                .expectException(InvalidBatch.class)
-                .expectNoEvents();
+    void a_rejection_without_a_reason_cannot_be_sent() {
+        // when, then
+        assertThatThrownBy(() -> new RejectProduction(batchId, factory, "   "))
+                .isInstanceOfSatisfying(
+                        InvalidField.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("reason"));
     }
 
     @Test

@@ -163,7 +163,9 @@ class DeliveryController {
 
     record Proof(
             @NotBlank @Size(max = Limits.MAX_NAME_LENGTH) String recipientName,
-            @NotBlank @Size(max = 64) String code) {}
+
+            @NotBlank @Size(max = Limits.MAX_DELIVERY_CODE_LENGTH)
+            String code) {}
 
     record Delivered(@NotNull @Valid Proof proof) {}
 
