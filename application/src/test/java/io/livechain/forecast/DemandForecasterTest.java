@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.livechain.forecast.backtest.SyntheticDemand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -77,39 +75,6 @@ class DemandForecasterTest {
         // then
         assertAllZero(forecast);
         assertThat(DemandForecaster.upperDemand(forecast, Duration.ofDays(10))).isZero();
-    }
-
-    @Test
-    void keeps_intervals_non_negative_and_around_the_expectation() {
-        // given every synthetic SKU, two weeks before the end of its data
-        for (SyntheticDemand.Sku sku : SyntheticDemand.generate(7)) {
-            int hours = sku.hourlyUnits().length - 14 * 24;
-            Instant origin = sku.firstHour().plus(Duration.ofHours(hours));
-            DemandHistory history = new DemandHistory(
-                    sku.firstHour(),
-                    Arrays.copyOf(sku.hourlyUnits(), hours),
-                    sku.streams().stream()
-                            .filter(s -> s.start().isBefore(origin))
-                            .toList());
-            List<StreamWindow> scheduled = sku.streams().stream()
-                    .filter(s -> !s.start().isBefore(origin))
-                    .toList();
-
-            // when
-            Forecast forecast = forecaster.forecast(history, scheduled, origin);
-
-            // then
-            List<Period> periods = new ArrayList<>(forecast.hourly());
-            periods.addAll(forecast.daily());
-            assertThat(periods).allSatisfy(period -> {
-                assertThat(period.low()).isGreaterThanOrEqualTo(0);
-                assertThat(period.low()).isLessThanOrEqualTo(period.expected());
-                assertThat(period.expected()).isLessThanOrEqualTo(period.high());
-            });
-            assertThat(forecast.daily())
-                    .as("%s: a day's interval has width", sku.name())
-                    .allSatisfy(day -> assertThat(day.high()).isGreaterThan(day.low()));
-        }
     }
 
     @Test

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rules: the domain knows no framework but Axon's modelling annotations, the application no web or
- * jOOQ, the web layer no jOOQ table, and modules depend only downward. Modules share package names (a context
- * spans them), so classes are told apart by the module they were compiled in.
+ * jOOQ, the web layer no jOOQ table, and modules depend only downward; the product knows neither the demo nor the
+ * backtest. Modules share package names (a context spans them), so classes are told apart by the module they were
+ * compiled in.
  */
 class ArchitectureTest {
 
@@ -100,6 +101,17 @@ class ArchitectureTest {
                 .that(in(infrastructure, "infrastructure"))
                 .should()
                 .dependOnClassesThat(in(web, "web"))
+                .check(all);
+    }
+
+    @Test
+    void the_product_depends_on_neither_the_demo_nor_the_backtest() {
+        // both are modules of their own on top of the product (demo/, backtest/); their packages are theirs alone
+        noClasses()
+                .that(in(union(domain, application, infrastructure, web), "product"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.livechain.demo..", "io.livechain.forecast.backtest..")
                 .check(all);
     }
 

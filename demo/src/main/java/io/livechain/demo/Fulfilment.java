@@ -1,7 +1,7 @@
-package io.livechain.web.demo;
+package io.livechain.demo;
 
-import io.livechain.web.demo.Cast.Party;
-import io.livechain.web.demo.DemoClient.Reply;
+import io.livechain.demo.Cast.Party;
+import io.livechain.demo.DemoClient.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.livechain.web.demo;
+package io.livechain.demo;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

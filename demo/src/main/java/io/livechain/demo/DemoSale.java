@@ -1,4 +1,4 @@
-package io.livechain.web.demo;
+package io.livechain.demo;
 
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.CompletableFuture;
@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A demo sale for newcomers ({@code --livechain.demo.enabled=true}): once the platform is ready, a background thread
- * plays the operator, a merchant, a few hundred buyers, a factory, two warehouses and four couriers through the
- * public HTTP API on the application's own port, logs what happens, and ends with a summary. The result is also
- * available as {@link #result()}.
+ * A demo sale for newcomers ({@code java -jar demo/target/livechain-demo.jar}, which starts the platform with
+ * {@code livechain.demo.enabled=true}): once the platform is ready, a background thread plays the operator, a
+ * merchant, a few hundred buyers, a factory, two warehouses and four couriers through the public HTTP API on the
+ * application's own port, logs what happens, and ends with a summary. The result is also available as
+ * {@link #result()}.
  */
 @Component
 @ConditionalOnProperty(name = "livechain.demo.enabled", havingValue = "true")
@@ -28,8 +29,7 @@ public class DemoSale {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSale.class);
     private static final String COMMAND =
-            "LIVECHAIN_DATA_DIR=.livechain-demo LIVECHAIN_ADMIN_API_KEY=demo-operator-key java -jar web/target/livechain.jar"
-                    + " --livechain.demo.enabled=true";
+            "LIVECHAIN_DATA_DIR=.livechain-demo LIVECHAIN_ADMIN_API_KEY=demo-operator-key java -jar demo/target/livechain-demo.jar";
 
     private final DemoSettings settings;
     private final JsonMapper json;

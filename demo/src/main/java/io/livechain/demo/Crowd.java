@@ -1,6 +1,6 @@
-package io.livechain.web.demo;
+package io.livechain.demo;
 
-import io.livechain.web.demo.DemoClient.Reply;
+import io.livechain.demo.DemoClient.Reply;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.livechain.web.demo;
+package io.livechain.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.livechain.web.demo;
+package io.livechain.demo;
 
 /** The demo cannot go on: the message says why, in words a newcomer understands. */
 final class DemoFailure extends RuntimeException {

@@ -1,6 +1,6 @@
-package io.livechain.web.demo;
+package io.livechain.demo;
 
-import io.livechain.web.demo.Cast.Party;
+import io.livechain.demo.Cast.Party;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
