@@ -16,7 +16,9 @@ public final class LiveChainDemo {
         LiveChainApplication.quiet();
         SpringApplication application = new SpringApplication(LiveChainApplication.class);
         // the lowest precedence: --livechain.demo.enabled=false or LIVECHAIN_DEMO_ENABLED=false still turn it off
-        application.setDefaultProperties(Map.of("livechain.demo.enabled", "true"));
+        // the demo runs on a developer's machine: its published operator key is accepted there, and only there
+        application.setDefaultProperties(
+                Map.of("livechain.demo.enabled", "true", "livechain.local-development", "true"));
         application.run(args);
     }
 }

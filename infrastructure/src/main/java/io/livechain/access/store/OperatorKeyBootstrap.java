@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * otherwise one is generated at first start and logged exactly once: later starts find it in the key store.
  *
  * <p>A configured key that is short, a published default or guessable ({@link OperatorKeyStrength}) stops the start,
- * unless the platform runs for local development ({@code livechain.local-development=true}) or plays the demo sale
- * ({@code livechain.demo.enabled=true}), which accept it with a warning.
+ * unless the platform runs for local development ({@code livechain.local-development=true}, which the demo sale's
+ * jar sets), which accepts it with a warning.
  */
 @Component
 public class OperatorKeyBootstrap implements ApplicationRunner {
@@ -31,20 +31,19 @@ public class OperatorKeyBootstrap implements ApplicationRunner {
     public OperatorKeyBootstrap(
             ApiKeys apiKeys,
             @Value("${livechain.admin-api-key:}") String configuredKey,
-            @Value("${livechain.local-development:false}") boolean localDevelopment,
-            @Value("${livechain.demo.enabled:false}") boolean demo) {
+            @Value("${livechain.local-development:false}") boolean localDevelopment) {
         this.apiKeys = apiKeys;
         this.configuredKey = configuredKey;
         if (!configuredKey.isBlank()) {
             OperatorKeyStrength.weakness(configuredKey.strip()).ifPresent(weakness -> {
-                if (!localDevelopment && !demo) {
+                if (!localDevelopment) {
                     throw new WeakOperatorKey(weakness);
                 }
                 log.warn(
                         "LIVECHAIN_ADMIN_API_KEY is weak ({}); accepted only because {} is set: never expose this"
                                 + " instance",
                         weakness,
-                        localDevelopment ? "livechain.local-development" : "livechain.demo.enabled");
+                        "livechain.local-development");
             });
         }
     }
