@@ -79,22 +79,7 @@ public final class JsonFieldErrors {
         String message = mismatch instanceof UnrecognizedPropertyException
                 ? "is not a field of this request"
                 : "must be " + expected(mismatch.getTargetType());
-        return Optional.of(Map.of("field", path(mismatch.getPath()), "message", message));
-    }
-
-    private static String path(List<JacksonException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : references) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        return Optional.of(Map.of("field", JsonFields.fieldOf(mismatch.getPath()), "message", message));
     }
 
     private static String expected(Class<?> type) {

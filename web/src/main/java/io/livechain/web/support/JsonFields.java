@@ -57,6 +57,12 @@ public final class JsonFields {
             }
             return Optional.empty();
         }
+        String field = fieldOf(path);
+        return field.isEmpty() ? Optional.empty() : Optional.of(new Invalid(field, reasonOf(failure)));
+    }
+
+    /** A field as the client wrote it ({@code lines[0].quantity}), from the path Jackson reports. */
+    static String fieldOf(List<JacksonException.Reference> path) {
         StringBuilder field = new StringBuilder();
         for (JacksonException.Reference reference : path) {
             if (reference.getPropertyName() != null) {
@@ -68,7 +74,7 @@ public final class JsonFields {
                 field.append('[').append(reference.getIndex()).append(']');
             }
         }
-        return field.isEmpty() ? Optional.empty() : Optional.of(new Invalid(field.toString(), reasonOf(failure)));
+        return field.toString();
     }
 
     /**
