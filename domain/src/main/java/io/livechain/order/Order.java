@@ -17,13 +17,20 @@ import io.livechain.order.event.OrderPacked;
 import io.livechain.order.event.OrderPaid;
 import io.livechain.order.event.OrderPlaced;
 import io.livechain.order.event.OrderReturned;
+import io.livechain.order.event.ShipmentProgressed;
 import io.livechain.participant.ParticipantId;
 import io.livechain.shared.Limits;
 import io.livechain.shared.LiveStreamId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -33,6 +40,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * paid within the live stream's payment window, or it expires and its units go back. The desk places,
  * cancels and expires orders (together with the units they hold); payment, packing and delivery come through the
  * command bus.
+ *
+ * <p>An order whose lines are held at several warehouses ships as several shipments, one per warehouse, each with
+ * its own delivery (ADR 0009). The order is PACKED when every line is packed, and then as far along as its least
+ * advanced shipment: DELIVERED when all are delivered, RETURNED when all have ended and one came back.
  */
 public class Order {
 
@@ -50,6 +61,8 @@ public class Order {
     private OrderStatus status;
     private String paymentReference;
     private String shippingZone;
+    private final Set<String> packedSkus = new HashSet<>();
+    private final Map<UUID, Shipment> shipments = new LinkedHashMap<>();
 
     protected Order() {}
 
@@ -119,6 +132,9 @@ public class Order {
         if (status != OrderStatus.PLACED && status != OrderStatus.PAID && status != OrderStatus.CANCELLED) {
             throw new OrderNotCancellable(status);
         }
+        if (!shipments.isEmpty()) {
+            throw new OrderNotCancellable("an order with a packed shipment cannot be cancelled");
+        }
     }
 
     /** Whether the payment window has closed on an unpaid order at that instant. */
@@ -138,8 +154,11 @@ public class Order {
 
     @CommandHandler
     public void handle(PackOrder command) {
-        if (status == OrderStatus.PACKED) {
-            return;
+        if (command.deliveryId() == null) {
+            throw new InvalidOrder("a shipment needs its delivery");
+        }
+        if (shipments.containsKey(command.deliveryId())) {
+            return; // this shipment was packed before
         }
         if (status != OrderStatus.PAID) {
             throw new OrderNotReadyToPack(status);
@@ -148,7 +167,22 @@ public class Order {
         if (command.deliveryCode() == null || command.deliveryCode().isBlank()) {
             throw new InvalidOrder("a packed order needs the buyer's delivery code");
         }
-        apply(new OrderPacked(orderId, command.warehouseId(), command.parcels(), command.deliveryCode()));
+        Set<String> lines = command.skus() == null ? Set.of() : Set.copyOf(command.skus());
+        if (lines.isEmpty() || !skus.containsAll(lines)) {
+            throw new InvalidOrder("a shipment holds some of the order's own lines");
+        }
+        if (lines.stream().anyMatch(packedSkus::contains)) {
+            throw new OrderNotReadyToPack("a line of this shipment is packed already");
+        }
+        boolean allPacked = packedSkus.size() + lines.size() == skus.size();
+        apply(new OrderPacked(
+                orderId,
+                command.warehouseId(),
+                command.parcels(),
+                command.deliveryCode(),
+                command.deliveryId(),
+                skus.stream().filter(lines::contains).toList(),
+                allPacked));
     }
 
     /** Throws unless the order can go out in this many parcels. */
@@ -158,30 +192,58 @@ public class Order {
         }
     }
 
-    /** Follows the delivery; a stage already reached (or passed) changes nothing. */
+    /**
+     * Follows one shipment's delivery; a stage already reached (or passed) changes nothing. The order moves when its
+     * least advanced shipment does.
+     */
     @CommandHandler
     public void handle(RecordDeliveryProgress command) {
-        if (command.status() == null) {
-            throw new InvalidOrder("a delivery stage is required");
+        OrderStatus stage = command.status();
+        if (stage != OrderStatus.OUT_FOR_DELIVERY && stage != OrderStatus.DELIVERED && stage != OrderStatus.RETURNED) {
+            throw new InvalidOrder("a delivery cannot make an order " + stage);
         }
-        switch (command.status()) {
-            case OUT_FOR_DELIVERY -> {
-                if (status == OrderStatus.PACKED) {
-                    apply(new OrderOutForDelivery(orderId));
-                }
-            }
-            case DELIVERED -> {
-                if (status == OrderStatus.PACKED || status == OrderStatus.OUT_FOR_DELIVERY) {
-                    apply(new OrderDelivered(orderId));
-                }
-            }
-            case RETURNED -> {
-                if (status == OrderStatus.PACKED || status == OrderStatus.OUT_FOR_DELIVERY) {
-                    apply(new OrderReturned(orderId));
-                }
-            }
-            default -> throw new InvalidOrder("a delivery cannot make an order " + command.status());
+        Shipment shipment = shipments.get(command.deliveryId());
+        if (shipment == null || progress(stage) <= progress(shipment.stage())) {
+            return; // not one of this order's shipments, or there already
         }
+        OrderStatus moved = statusWith(command.deliveryId(), stage);
+        if (shipments.size() > 1 || packedSkus.size() < skus.size()) {
+            apply(new ShipmentProgressed(orderId, command.deliveryId(), stage));
+        }
+        if (moved != status) {
+            switch (moved) {
+                case OUT_FOR_DELIVERY -> apply(new OrderOutForDelivery(orderId));
+                case DELIVERED -> apply(new OrderDelivered(orderId));
+                case RETURNED -> apply(new OrderReturned(orderId));
+                default -> {} // still waiting for another shipment
+            }
+        }
+    }
+
+    /** The order's status were this shipment at that stage: its least advanced shipment's, once all lines are packed. */
+    private OrderStatus statusWith(UUID deliveryId, OrderStatus stage) {
+        if (packedSkus.size() < skus.size()) {
+            return status;
+        }
+        List<OrderStatus> stages = shipments.values().stream()
+                .map(shipment -> shipment.deliveryId().equals(deliveryId) ? stage : shipment.stage())
+                .toList();
+        if (stages.contains(OrderStatus.PACKED)) {
+            return OrderStatus.PACKED;
+        }
+        if (stages.contains(OrderStatus.OUT_FOR_DELIVERY)) {
+            return OrderStatus.OUT_FOR_DELIVERY;
+        }
+        return stages.contains(OrderStatus.RETURNED) ? OrderStatus.RETURNED : OrderStatus.DELIVERED;
+    }
+
+    /** How far a shipment went: delivered and returned both end it. */
+    private static int progress(OrderStatus stage) {
+        return switch (stage) {
+            case PACKED -> 0;
+            case OUT_FOR_DELIVERY -> 1;
+            default -> 2;
+        };
     }
 
     private void requireOwner(ParticipantId merchant) {
@@ -202,6 +264,7 @@ public class Order {
             case OrderOutForDelivery orderOutForDelivery -> on(orderOutForDelivery);
             case OrderDelivered orderDelivered -> on(orderDelivered);
             case OrderReturned orderReturned -> on(orderReturned);
+            case ShipmentProgressed shipmentProgressed -> on(shipmentProgressed);
         }
     }
 
@@ -232,19 +295,65 @@ public class Order {
     }
 
     void on(OrderPacked event) {
-        status = OrderStatus.PACKED;
+        List<String> lines = event.skus() == null ? skus : event.skus(); // revision 2: the whole order
+        packedSkus.addAll(lines);
+        shipments.put(
+                event.deliveryId(),
+                new Shipment(event.deliveryId(), event.warehouseId(), List.copyOf(lines), OrderStatus.PACKED));
+        if (event.allPacked()) {
+            status = OrderStatus.PACKED;
+        }
+    }
+
+    void on(ShipmentProgressed event) {
+        shipments.computeIfPresent(event.deliveryId(), (id, shipment) -> shipment.at(event.stage()));
     }
 
     void on(OrderOutForDelivery event) {
-        status = OrderStatus.OUT_FOR_DELIVERY;
+        followedBySoleShipment(OrderStatus.OUT_FOR_DELIVERY);
     }
 
     void on(OrderDelivered event) {
-        status = OrderStatus.DELIVERED;
+        followedBySoleShipment(OrderStatus.DELIVERED);
     }
 
     void on(OrderReturned event) {
-        status = OrderStatus.RETURNED;
+        followedBySoleShipment(OrderStatus.RETURNED);
+    }
+
+    /** An order that ships as one records its shipment's progress in its own events only. */
+    private void followedBySoleShipment(OrderStatus reached) {
+        status = reached;
+        if (shipments.size() == 1) {
+            shipments.replaceAll((id, shipment) -> shipment.at(reached));
+        }
+    }
+
+    /** The shipment carried by that delivery, if the order has one. */
+    public Optional<Shipment> shipment(UUID deliveryId) {
+        return Optional.ofNullable(shipments.get(deliveryId));
+    }
+
+    /** The shipment that carries that line, once it is packed. */
+    public Optional<Shipment> shipmentOf(String sku) {
+        return shipments.values().stream()
+                .filter(shipment -> shipment.skus().contains(sku))
+                .findFirst();
+    }
+
+    /** The shipment packed at that warehouse, if one was. */
+    public Optional<Shipment> shipmentFrom(ParticipantId warehouseId) {
+        return shipments.values().stream()
+                .filter(shipment -> shipment.warehouseId().equals(warehouseId))
+                .findFirst();
+    }
+
+    /** Some of the order's lines, packed together at one warehouse and carried by one delivery. */
+    public record Shipment(UUID deliveryId, ParticipantId warehouseId, List<String> skus, OrderStatus stage) {
+
+        Shipment at(OrderStatus reached) {
+            return new Shipment(deliveryId, warehouseId, skus, reached);
+        }
     }
 
     public OrderId orderId() {

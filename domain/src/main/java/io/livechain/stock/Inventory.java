@@ -27,10 +27,12 @@ import io.livechain.stock.event.StockReturned;
 import io.livechain.stock.event.StockShipped;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -92,8 +94,20 @@ public class Inventory {
 
     /** Where an order line would be served from: decided without changing anything. */
     public Allocation allocationFor(int quantity, String buyerZone, boolean allowBackorder) {
+        return allocationFor(quantity, buyerZone, allowBackorder, null);
+    }
+
+    /** As {@link #allocationFor(int, String, boolean)}, from the preferred warehouse when it has the units. */
+    public Allocation allocationFor(
+            int quantity, String buyerZone, boolean allowBackorder, ParticipantId preferredWarehouseId) {
         // units already waiting are served first: a newcomer does not overtake the queue
-        Optional<ParticipantId> warehouse = backorders.isEmpty() ? warehouseFor(quantity, buyerZone) : Optional.empty();
+        Optional<ParticipantId> warehouse = Optional.empty();
+        if (backorders.isEmpty()) {
+            warehouse = Optional.ofNullable(preferredWarehouseId)
+                    .filter(preferred -> warehouses.containsKey(preferred)
+                            && warehouses.get(preferred).available() >= quantity)
+                    .or(() -> warehouseFor(quantity, buyerZone, warehouses.keySet()));
+        }
         if (warehouse.isPresent()) {
             return new Allocation.Reserve(warehouse.get());
         }
@@ -110,7 +124,8 @@ public class Inventory {
                 || shipped.containsKey(command.orderId())) {
             return; // already allocated (or even shipped)
         }
-        switch (allocationFor(command.quantity(), command.buyerZone(), command.allowBackorder())) {
+        switch (allocationFor(
+                command.quantity(), command.buyerZone(), command.allowBackorder(), command.preferredWarehouseId())) {
             case Allocation.Reserve reserve ->
                 apply(new StockReserved(
                         inventoryId,
@@ -185,7 +200,8 @@ public class Inventory {
         while (!backorders.isEmpty()) {
             var first = backorders.entrySet().iterator().next();
             Waiting waiting = first.getValue();
-            Optional<ParticipantId> warehouse = warehouseFor(waiting.quantity(), waiting.buyerZone());
+            Optional<ParticipantId> warehouse =
+                    warehouseFor(waiting.quantity(), waiting.buyerZone(), warehouses.keySet());
             if (warehouse.isEmpty()) {
                 return;
             }
@@ -200,11 +216,32 @@ public class Inventory {
         }
     }
 
-    /** A warehouse with the units available: in the buyer's zone if one has them, else the one with the most. */
-    private Optional<ParticipantId> warehouseFor(int quantity, String buyerZone) {
+    /**
+     * Of these warehouses, those that could serve the units now (none while orders wait for stock): an order whose
+     * every line one warehouse can serve is served by it.
+     */
+    public Set<ParticipantId> warehousesAbleToServe(int quantity) {
+        if (!backorders.isEmpty()) {
+            return Set.of();
+        }
+        Set<ParticipantId> able = new HashSet<>();
+        warehouses.forEach((id, stock) -> {
+            if (stock.available() >= quantity) {
+                able.add(id);
+            }
+        });
+        return able;
+    }
+
+    /**
+     * Of the candidates, a warehouse with the units available: in the buyer's zone if one has them, else the one with
+     * the most.
+     */
+    public Optional<ParticipantId> warehouseFor(int quantity, String buyerZone, Set<ParticipantId> among) {
         Comparator<Map.Entry<ParticipantId, WarehouseStock>> byAvailable =
                 Comparator.comparingInt(entry -> entry.getValue().available());
         var candidates = warehouses.entrySet().stream()
+                .filter(entry -> among.contains(entry.getKey()))
                 .filter(entry -> entry.getValue().available() >= quantity)
                 .toList();
         return candidates.stream()

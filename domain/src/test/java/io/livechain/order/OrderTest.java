@@ -17,6 +17,7 @@ import io.livechain.order.event.OrderPacked;
 import io.livechain.order.event.OrderPaid;
 import io.livechain.order.event.OrderPlaced;
 import io.livechain.order.event.OrderReturned;
+import io.livechain.order.event.ShipmentProgressed;
 import io.livechain.participant.ParticipantId;
 import io.livechain.shared.InvalidField;
 import io.livechain.shared.LiveStreamId;
@@ -24,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,16 +85,34 @@ class OrderTest {
         return new PayOrder(orderId, merchant, amount, REFERENCE, PLACED_AT.plusSeconds(60));
     }
 
+    private final UUID delivery = UUID.randomUUID();
+    private final ParticipantId otherWarehouse = ParticipantId.random();
+    private final UUID dressDelivery = UUID.randomUUID();
+    private final UUID hatDelivery = UUID.randomUUID();
+
     private PackOrder pack(int parcels) {
-        return new PackOrder(orderId, warehouse, parcels, "123456");
+        return new PackOrder(orderId, warehouse, delivery, List.of(DRESS, HAT), parcels, "123456");
     }
 
     private OrderPacked packed() {
-        return new OrderPacked(orderId, warehouse, PARCELS, "123456");
+        return new OrderPacked(orderId, warehouse, PARCELS, "123456", delivery, List.of(DRESS, HAT), true);
     }
 
     private RecordDeliveryProgress progress(OrderStatus status) {
-        return new RecordDeliveryProgress(orderId, status);
+        return new RecordDeliveryProgress(orderId, delivery, status);
+    }
+
+    /** The dress from one warehouse, the hat from another: two shipments. */
+    private OrderPacked dressPacked() {
+        return new OrderPacked(orderId, warehouse, 1, "111111", dressDelivery, List.of(DRESS), false);
+    }
+
+    private OrderPacked hatPacked() {
+        return new OrderPacked(orderId, otherWarehouse, 1, "222222", hatDelivery, List.of(HAT), true);
+    }
+
+    private ShipmentProgressed shipment(UUID deliveryId, OrderStatus stage) {
+        return new ShipmentProgressed(orderId, deliveryId, stage);
     }
 
     // placing
@@ -373,7 +393,7 @@ class OrderTest {
     @Test
     void rejects_packing_without_the_buyers_delivery_code() {
         fixture.given(placed(), paid())
-                .when(new PackOrder(orderId, warehouse, PARCELS, " "))
+                .when(new PackOrder(orderId, warehouse, delivery, List.of(DRESS, HAT), PARCELS, " "))
                 .expectException(InvalidOrder.class)
                 .expectNoEvents();
     }
@@ -531,6 +551,114 @@ class OrderTest {
                 .when(progress(OrderStatus.PAID))
                 // then
                 .expectException(InvalidOrder.class)
+                .expectNoEvents();
+    }
+
+    // an order held at two warehouses ships in two shipments
+
+    @Test
+    void packs_one_shipment_of_an_order_and_leaves_it_paid_until_the_other_is_packed() {
+        fixture.given(placed(), paid())
+                .when(new PackOrder(orderId, warehouse, dressDelivery, List.of(DRESS), 1, "111111"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(dressPacked())
+                .expectState(order -> assertThat(order.status()).isEqualTo(OrderStatus.PAID));
+    }
+
+    @Test
+    void the_last_shipment_packed_makes_the_order_packed() {
+        fixture.given(placed(), paid(), dressPacked())
+                .when(new PackOrder(orderId, otherWarehouse, hatDelivery, List.of(HAT), 1, "222222"))
+                .expectEvents(hatPacked())
+                .expectState(order -> assertThat(order.status()).isEqualTo(OrderStatus.PACKED));
+    }
+
+    @Test
+    void rejects_packing_a_line_that_is_packed_already() {
+        fixture.given(placed(), paid(), dressPacked())
+                .when(new PackOrder(orderId, otherWarehouse, hatDelivery, List.of(DRESS, HAT), 1, "222222"))
+                .expectException(OrderNotReadyToPack.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejects_packing_a_line_the_order_does_not_have() {
+        fixture.given(placed(), paid())
+                .when(new PackOrder(orderId, warehouse, dressDelivery, List.of("SCARF-BLUE"), 1, "111111"))
+                .expectException(InvalidOrder.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_order_with_a_packed_shipment_cannot_be_cancelled() {
+        fixture.given(placed(), paid(), dressPacked())
+                .when(new CancelOrder(orderId, merchant, "changed my mind"))
+                .expectException(OrderNotCancellable.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void one_shipment_delivered_while_the_other_is_packed_leaves_the_order_packed() {
+        fixture.given(placed(), paid(), dressPacked(), hatPacked())
+                .when(new RecordDeliveryProgress(orderId, dressDelivery, OrderStatus.DELIVERED))
+                .expectEvents(shipment(dressDelivery, OrderStatus.DELIVERED))
+                .expectState(order -> assertThat(order.status()).isEqualTo(OrderStatus.PACKED));
+    }
+
+    @Test
+    void the_order_is_out_for_delivery_once_its_last_shipment_is() {
+        fixture.given(
+                        placed(),
+                        paid(),
+                        dressPacked(),
+                        hatPacked(),
+                        shipment(dressDelivery, OrderStatus.OUT_FOR_DELIVERY))
+                .when(new RecordDeliveryProgress(orderId, hatDelivery, OrderStatus.OUT_FOR_DELIVERY))
+                .expectEvents(shipment(hatDelivery, OrderStatus.OUT_FOR_DELIVERY), new OrderOutForDelivery(orderId));
+    }
+
+    @Test
+    void the_order_is_delivered_when_all_its_shipments_are() {
+        fixture.given(
+                        placed(),
+                        paid(),
+                        dressPacked(),
+                        hatPacked(),
+                        shipment(dressDelivery, OrderStatus.OUT_FOR_DELIVERY),
+                        shipment(hatDelivery, OrderStatus.OUT_FOR_DELIVERY),
+                        new OrderOutForDelivery(orderId),
+                        shipment(dressDelivery, OrderStatus.DELIVERED))
+                .when(new RecordDeliveryProgress(orderId, hatDelivery, OrderStatus.DELIVERED))
+                .expectEvents(shipment(hatDelivery, OrderStatus.DELIVERED), new OrderDelivered(orderId))
+                .expectState(order -> assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED));
+    }
+
+    @Test
+    void a_shipment_delivered_before_the_other_is_packed_waits_for_it() {
+        fixture.given(placed(), paid(), dressPacked(), shipment(dressDelivery, OrderStatus.DELIVERED))
+                .when(new PackOrder(orderId, otherWarehouse, hatDelivery, List.of(HAT), 1, "222222"))
+                .expectEvents(hatPacked())
+                .expectState(order -> assertThat(order.status()).isEqualTo(OrderStatus.PACKED));
+    }
+
+    @Test
+    void the_order_is_returned_when_one_shipment_came_back_and_the_other_ended() {
+        fixture.given(
+                        placed(),
+                        paid(),
+                        dressPacked(),
+                        hatPacked(),
+                        shipment(dressDelivery, OrderStatus.RETURNED),
+                        shipment(hatDelivery, OrderStatus.OUT_FOR_DELIVERY))
+                .when(new RecordDeliveryProgress(orderId, hatDelivery, OrderStatus.DELIVERED))
+                .expectEvents(shipment(hatDelivery, OrderStatus.DELIVERED), new OrderReturned(orderId));
+    }
+
+    @Test
+    void progress_of_a_delivery_that_is_not_the_orders_changes_nothing() {
+        fixture.given(placed(), paid(), dressPacked(), hatPacked())
+                .when(new RecordDeliveryProgress(orderId, UUID.randomUUID(), OrderStatus.DELIVERED))
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 }

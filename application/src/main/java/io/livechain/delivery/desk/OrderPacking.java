@@ -24,10 +24,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A paid order whose units are all held at this warehouse is packed: its units leave stock and a delivery is
- * offered to the couriers of the buyer's zone. Another warehouse's order answers as not found. Packing makes the
- * buyer's delivery code: the order (its merchant's) holds the code, the delivery only its hash, and neither the
- * warehouse's answer nor anything a courier sees tells it.
+ * A warehouse packs the lines of a paid order that it holds: their units leave stock and a delivery is offered to the
+ * couriers of the buyer's zone. An order held at several warehouses ships as one shipment from each (ADR 0009); it
+ * is packed once none of its lines waits for stock any more. An order with nothing held here answers as not found.
+ * Packing makes the shipment's delivery code: the order (its merchant's) holds the code, the delivery only its hash,
+ * and neither the warehouse's answer nor anything a courier sees tells it.
  */
 public record OrderPacking(ParticipantId warehouseId, OrderId orderId, int parcels)
         implements UseCase<OrderPacking.Packed> {
@@ -41,49 +42,51 @@ public record OrderPacking(ParticipantId warehouseId, OrderId orderId, int parce
     @Override
     public Decision<Packed> decide(DeskState state) {
         Order order = state.order(orderId).orElseThrow(OrderNotFound::new);
+        Optional<Order.Shipment> packedBefore = order.shipmentFrom(warehouseId);
+        if (packedBefore.isPresent()) {
+            Order.Shipment shipment = packedBefore.get();
+            return Decision.unchanged(new Packed(orderId, new DeliveryId(shipment.deliveryId()), shipment.skus()));
+        }
         ParticipantId merchantId = order.merchantId();
-        List<InventoryId> inventories = new ArrayList<>();
-        boolean anyHere = false;
-        boolean allHere = true;
+        List<String> here = new ArrayList<>();
+        boolean waiting = false;
         for (String sku : order.skus()) {
-            InventoryId inventoryId = InventoryId.of(merchantId, sku);
-            Inventory inventory = state.inventory(inventoryId).orElseThrow(OrderNotFound::new);
-            boolean here =
-                    inventory.reservedAt(orderId).filter(warehouseId::equals).isPresent();
-            anyHere |= here;
-            allHere &= here;
-            inventories.add(inventoryId);
-        }
-        DeliveryId deliveryId = DeliveryId.of(orderId);
-        Packed packed = new Packed(orderId, deliveryId);
-        Optional<Delivery> existing = state.delivery(deliveryId);
-        if (existing.isPresent()) {
-            if (!existing.get().warehouseId().equals(warehouseId)) {
-                throw new OrderNotFound();
+            Inventory inventory =
+                    state.inventory(InventoryId.of(merchantId, sku)).orElseThrow(OrderNotFound::new);
+            Optional<ParticipantId> heldAt = inventory.reservedAt(orderId);
+            if (heldAt.filter(warehouseId::equals).isPresent()) {
+                here.add(sku);
             }
-            return Decision.unchanged(packed); // packed here before: nothing to do
+            waiting |= heldAt.isEmpty() && order.shipmentOf(sku).isEmpty();
         }
-        if (!anyHere) {
+        if (here.isEmpty()) {
             throw new OrderNotFound();
         }
         if (order.status() != OrderStatus.PAID) {
             throw new OrderNotReadyToPack(order.status());
         }
-        if (!allHere) {
-            throw new OrderNotReadyToPack("some of the order's units are not held at this warehouse");
+        if (waiting) {
+            throw new OrderNotReadyToPack("some of the order's units still wait for stock");
         }
         Order.checkParcels(parcels);
+        DeliveryId deliveryId =
+                here.size() == order.skus().size() ? DeliveryId.of(orderId) : DeliveryId.of(orderId, warehouseId);
         String zone = order.shippingZone();
         String code = DeliveryCode.random();
         String codeHash = DeliveryCode.hash(deliveryId, code);
-        return Decision.accept(packed, changes -> {
-            changes.order(orderId, o -> o.handle(new PackOrder(orderId, warehouseId, parcels, code)));
-            inventories.forEach(inventoryId -> changes.inventory(
-                    inventoryId, inventory -> inventory.handle(new ShipOrderStock(inventoryId, orderId))));
+        return Decision.accept(new Packed(orderId, deliveryId, List.copyOf(here)), changes -> {
+            changes.order(
+                    orderId,
+                    o -> o.handle(new PackOrder(orderId, warehouseId, deliveryId.value(), here, parcels, code)));
+            here.forEach(sku -> {
+                InventoryId inventoryId = InventoryId.of(merchantId, sku);
+                changes.inventory(inventoryId, inventory -> inventory.handle(new ShipOrderStock(inventoryId, orderId)));
+            });
             changes.newDelivery(() -> new Delivery(
                     new OfferDelivery(deliveryId, orderId, merchantId, warehouseId, zone, parcels, codeHash)));
         });
     }
 
-    public record Packed(OrderId orderId, DeliveryId deliveryId) {}
+    /** The shipment: the order's lines packed here, and the delivery that carries them. */
+    public record Packed(OrderId orderId, DeliveryId deliveryId, List<String> skus) {}
 }

@@ -17,23 +17,27 @@ import io.livechain.stock.InventoryId;
 import io.livechain.stock.command.ReturnOrderStock;
 import java.util.List;
 
-/** The warehouse has a returned parcel back: the delivery ends and the units are in stock again. */
+/**
+ * The warehouse has a returned shipment back: its delivery ends and the units of the lines it carried are in stock
+ * again.
+ */
 public record ReturnConfirmation(ParticipantId warehouseId, OrderId orderId) implements UseCase<OrderId> {
 
     @Override
     public Decision<OrderId> decide(DeskState state) {
-        DeliveryId deliveryId = DeliveryId.of(orderId);
+        Order order = state.order(orderId).orElseThrow(OrderNotFound::new);
+        Order.Shipment shipment = order.shipmentFrom(warehouseId).orElseThrow(DeliveryNotFound::new);
+        DeliveryId deliveryId = new DeliveryId(shipment.deliveryId());
         Delivery delivery = state.delivery(deliveryId)
                 .filter(found -> found.warehouseId().equals(warehouseId))
                 .orElseThrow(DeliveryNotFound::new);
-        Order order = state.order(orderId).orElseThrow(OrderNotFound::new);
         if (delivery.status() == DeliveryStatus.RETURNED) {
             return Decision.unchanged(orderId);
         }
         if (delivery.status() != DeliveryStatus.RETURNING) {
             throw new DeliveryTransitionNotAllowed(delivery.status(), "confirmed as returned");
         }
-        List<InventoryId> inventories = order.skus().stream()
+        List<InventoryId> inventories = shipment.skus().stream()
                 .map(sku -> InventoryId.of(order.merchantId(), sku))
                 .filter(inventoryId -> state.inventory(inventoryId).isPresent())
                 .toList();

@@ -9,7 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
-/** The order's status follows its delivery: out for delivery, delivered, or returned. */
+/** The order's status follows its deliveries (one per shipment): out for delivery, delivered, or returned. */
 @ProcessingGroup(OrderFollowsDeliveryPolicy.PROCESSING_GROUP)
 public class OrderFollowsDeliveryPolicy {
 
@@ -23,16 +23,19 @@ public class OrderFollowsDeliveryPolicy {
 
     @EventHandler
     void on(DeliveryPickedUp event) {
-        commands.sendAndWait(new RecordDeliveryProgress(event.orderId(), OrderStatus.OUT_FOR_DELIVERY));
+        commands.sendAndWait(
+                new RecordDeliveryProgress(event.orderId(), event.deliveryId().value(), OrderStatus.OUT_FOR_DELIVERY));
     }
 
     @EventHandler
     void on(DeliveryCompleted event) {
-        commands.sendAndWait(new RecordDeliveryProgress(event.orderId(), OrderStatus.DELIVERED));
+        commands.sendAndWait(
+                new RecordDeliveryProgress(event.orderId(), event.deliveryId().value(), OrderStatus.DELIVERED));
     }
 
     @EventHandler
     void on(DeliveryGivenUp event) {
-        commands.sendAndWait(new RecordDeliveryProgress(event.orderId(), OrderStatus.RETURNED));
+        commands.sendAndWait(
+                new RecordDeliveryProgress(event.orderId(), event.deliveryId().value(), OrderStatus.RETURNED));
     }
 }

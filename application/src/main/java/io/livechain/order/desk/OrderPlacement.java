@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The flash-sale order: admitted by the offers (live, within quantity and per-buyer limit), each line reserved at a
@@ -99,13 +100,19 @@ public record OrderPlacement(
         LiveStream stream = state.liveStream(liveStreamId).orElseThrow(UnknownLiveStream::new);
         Instant placedAt = state.now();
         stream.checkAdmission(merchantId, buyerId, lines, placedAt);
-        List<OrderLine> decided = new ArrayList<>(lines.size());
+        List<Inventory> inventories = new ArrayList<>(lines.size());
         for (RequestedLine line : lines) {
+            inventories.add(state.inventory(InventoryId.of(merchantId, line.sku()))
+                    .orElseThrow(() -> new UnknownSku(line.sku(), "in your catalogue")));
+        }
+        ParticipantId oneWarehouse = oneWarehouseFor(inventories);
+        List<OrderLine> decided = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            RequestedLine line = lines.get(i);
             OfferTerms offer = stream.offer(line.sku());
-            Inventory inventory = state.inventory(InventoryId.of(merchantId, line.sku()))
-                    .orElseThrow(() -> new UnknownSku(line.sku(), "in your catalogue"));
-            Allocation allocation =
-                    inventory.allocationFor(line.quantity(), shippingAddress.zone(), offer.allowBackorder());
+            Allocation allocation = inventories
+                    .get(i)
+                    .allocationFor(line.quantity(), shippingAddress.zone(), offer.allowBackorder(), oneWarehouse);
             decided.add(
                     switch (allocation) {
                         case Allocation.Reserve reserve ->
@@ -143,12 +150,37 @@ public record OrderPlacement(
                                 liveStreamId,
                                 line.quantity(),
                                 shippingAddress.zone(),
-                                line.stock() == StockState.BACKORDERED)));
+                                line.stock() == StockState.BACKORDERED,
+                                oneWarehouse)));
             }
             changes.newOrder(() -> new Order(new PlaceOrder(
                     orderId, merchantId, liveStreamId, buyerId, decided, shippingAddress, placedAt, paymentWindow)));
             changes.openPaymentWindow(new PaymentWindows.Window(orderId, liveStreamId, paymentDueAt));
         });
+    }
+
+    /**
+     * A warehouse that can serve every line of the order, if one can (and there are several lines): the order then
+     * ships as one, from it, instead of in a shipment per warehouse (ADR 0009).
+     */
+    private @Nullable ParticipantId oneWarehouseFor(List<Inventory> inventories) {
+        if (inventories.size() < 2) {
+            return null;
+        }
+        Set<ParticipantId> common = null;
+        for (int i = 0; i < inventories.size(); i++) {
+            Set<ParticipantId> able =
+                    inventories.get(i).warehousesAbleToServe(lines.get(i).quantity());
+            common = common == null ? new HashSet<>(able) : common;
+            common.retainAll(able);
+            if (common.isEmpty()) {
+                return null;
+            }
+        }
+        return inventories
+                .getFirst()
+                .warehouseFor(lines.getFirst().quantity(), shippingAddress.zone(), common)
+                .orElse(null);
     }
 
     /** What the buyer got: definitive. */

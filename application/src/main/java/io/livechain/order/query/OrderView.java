@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An order as its merchant sees it. {@code stock} sums up the lines: RESERVED when every line holds units,
- * BACKORDERED while any line waits for stock, RELEASED once its units went back. {@code delivery} is null until
- * the order is packed; then it holds the buyer's delivery code.
+ * BACKORDERED while any line waits for stock, RELEASED once its units went back. {@code deliveries} has one delivery
+ * per shipment (an order held at several warehouses ships from each), each with the buyer's delivery code for it;
+ * {@code delivery} is that delivery when the order ships as one, else null.
  */
 public record OrderView(
         UUID id,
@@ -23,6 +24,7 @@ public record OrderView(
         BigDecimal total,
         Instant paymentDueAt,
         @Nullable OrderDeliveryView delivery,
+        List<OrderDeliveryView> deliveries,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -31,5 +33,6 @@ public record OrderView(
             int quantity,
             BigDecimal unitPrice,
             String stock,
-            @Nullable UUID warehouseId) {}
+            @Nullable UUID warehouseId,
+            @Nullable UUID deliveryId) {}
 }

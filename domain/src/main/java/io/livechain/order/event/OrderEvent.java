@@ -10,4 +10,5 @@ public sealed interface OrderEvent extends ConcernsOrder
                 OrderPacked,
                 OrderOutForDelivery,
                 OrderDelivered,
-                OrderReturned {}
+                OrderReturned,
+                ShipmentProgressed {}

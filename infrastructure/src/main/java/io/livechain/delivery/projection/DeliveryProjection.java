@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
@@ -36,6 +37,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
 import org.jooq.UpdateSetMoreStep;
@@ -155,35 +157,40 @@ public class DeliveryProjection {
                 .fetch(DeliveryProjection::toView);
     }
 
-    /** Paid orders whose every line is reserved at this warehouse. */
+    /**
+     * Paid orders with lines held here and not packed yet, none of whose lines still waits for stock: with the lines
+     * to pick here (an order held at several warehouses is on each one's list, with its own lines).
+     */
     @QueryHandler
     List<PickListEntry> handle(FindPickList query) {
         UUID warehouseId = query.warehouseId().value();
-        var notHere = DSL.selectOne()
-                .from(ORDER_LINE)
-                .where(ORDER_LINE.ORDER_ID.eq(ORDER_VIEW.ID))
-                .and(ORDER_LINE
-                        .STOCK
-                        .ne(StockState.RESERVED.name())
-                        .or(ORDER_LINE.WAREHOUSE_ID.isNull())
-                        .or(ORDER_LINE.WAREHOUSE_ID.ne(warehouseId)));
+        Condition toPickHere = ORDER_LINE
+                .WAREHOUSE_ID
+                .eq(warehouseId)
+                .and(ORDER_LINE.STOCK.eq(StockState.RESERVED.name()))
+                .and(ORDER_LINE.DELIVERY_ID.isNull());
         var here = DSL.selectOne()
                 .from(ORDER_LINE)
                 .where(ORDER_LINE.ORDER_ID.eq(ORDER_VIEW.ID))
-                .and(ORDER_LINE.WAREHOUSE_ID.eq(warehouseId));
+                .and(toPickHere);
+        var waiting = DSL.selectOne()
+                .from(ORDER_LINE)
+                .where(ORDER_LINE.ORDER_ID.eq(ORDER_VIEW.ID))
+                .and(ORDER_LINE.STOCK.ne(StockState.RESERVED.name()).or(ORDER_LINE.WAREHOUSE_ID.isNull()));
         var orders = db.selectFrom(ORDER_VIEW)
                 .where(ORDER_VIEW.STATUS.eq(OrderStatus.PAID.name()))
                 .andExists(here)
-                .andNotExists(notHere)
+                .andNotExists(waiting)
                 .orderBy(ORDER_VIEW.CREATED_AT, ORDER_VIEW.ID)
                 .limit(500)
                 .fetch();
         var lines = orders.isEmpty()
-                ? java.util.Map.<UUID, List<Record3<UUID, String, Integer>>>of()
+                ? Map.<UUID, List<Record3<UUID, String, Integer>>>of()
                 : db
                         .select(ORDER_LINE.ORDER_ID, ORDER_LINE.SKU, ORDER_LINE.QUANTITY)
                         .from(ORDER_LINE)
                         .where(ORDER_LINE.ORDER_ID.in(orders.map(order -> order.getId())))
+                        .and(toPickHere)
                         .orderBy(ORDER_LINE.LINE_NO)
                         .stream()
                         .collect(Collectors.groupingBy(Record3::value1));

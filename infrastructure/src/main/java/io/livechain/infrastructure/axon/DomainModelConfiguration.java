@@ -13,6 +13,7 @@ import io.livechain.desk.Desk;
 import io.livechain.desk.DeskRepositories;
 import io.livechain.desk.PaymentWindows;
 import io.livechain.infrastructure.axon.upcasting.AddedFieldUpcaster;
+import io.livechain.infrastructure.axon.upcasting.OrderPackedAsOneShipment;
 import io.livechain.infrastructure.projection.Views;
 import io.livechain.operations.SetAsideEvents;
 import io.livechain.order.Order;
@@ -111,8 +112,16 @@ public class DomainModelConfiguration {
 
     /** Revision 2 of these events added a field; their revision 1 is read with it null. */
     @Bean
+    @org.springframework.core.annotation.Order(1)
     public AddedFieldUpcaster orderPackedWithDeliveryCode() {
         return new AddedFieldUpcaster(OrderPacked.class, "1", "2", "deliveryCode");
+    }
+
+    /** Revision 3 split an order into shipments; revision 2 was always the whole order in one. */
+    @Bean
+    @org.springframework.core.annotation.Order(2)
+    public OrderPackedAsOneShipment orderPackedAsOneShipment() {
+        return new OrderPackedAsOneShipment();
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.livechain.order.projection;
 
 import static io.livechain.infrastructure.jooq.read_model.Tables.DELIVERY;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_LINE;
+import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_SHIPMENT;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_VIEW;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.noCondition;
@@ -27,6 +28,7 @@ import io.livechain.order.event.OrderPacked;
 import io.livechain.order.event.OrderPaid;
 import io.livechain.order.event.OrderPlaced;
 import io.livechain.order.event.OrderReturned;
+import io.livechain.order.event.ShipmentProgressed;
 import io.livechain.order.query.FindOrder;
 import io.livechain.order.query.InvalidCursor;
 import io.livechain.order.query.ListOrders;
@@ -47,7 +49,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -217,11 +218,31 @@ public class OrderProjection {
         setStatus(event.orderId(), OrderStatus.EXPIRED, sequence, occurredAt);
     }
 
+    /** A shipment: its lines know their delivery, the order keeps its code, and it is PACKED once all lines are. */
     @EventHandler
     void on(OrderPacked event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        UUID orderId = event.orderId().value();
+        write(db.insertInto(ORDER_SHIPMENT)
+                .set(ORDER_SHIPMENT.DELIVERY_ID, event.deliveryId())
+                .set(ORDER_SHIPMENT.ORDER_ID, orderId)
+                .set(ORDER_SHIPMENT.DELIVERY_CODE, event.deliveryCode())
+                .onConflictDoNothing());
+        write(db.update(ORDER_LINE)
+                .set(ORDER_LINE.DELIVERY_ID, event.deliveryId())
+                .where(ORDER_LINE.ORDER_ID.eq(orderId))
+                .and(event.skus() == null ? noCondition() : ORDER_LINE.SKU.in(event.skus())));
         write(db.update(ORDER_VIEW)
-                .set(ORDER_VIEW.STATUS, OrderStatus.PACKED.name())
-                .set(ORDER_VIEW.DELIVERY_CODE, event.deliveryCode())
+                .set(ORDER_VIEW.STATUS, event.allPacked() ? OrderStatus.PACKED.name() : OrderStatus.PAID.name())
+                .set(ORDER_VIEW.UPDATED_AT, utc(occurredAt))
+                .set(ORDER_VIEW.LAST_SEQUENCE, sequence)
+                .where(ORDER_VIEW.ID.eq(orderId))
+                .and(ORDER_VIEW.LAST_SEQUENCE.lt(sequence)));
+    }
+
+    /** One shipment moved while the order waits for another: its delivery shows it; the order was updated. */
+    @EventHandler
+    void on(ShipmentProgressed event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        write(db.update(ORDER_VIEW)
                 .set(ORDER_VIEW.UPDATED_AT, utc(occurredAt))
                 .set(ORDER_VIEW.LAST_SEQUENCE, sequence)
                 .where(ORDER_VIEW.ID.eq(event.orderId().value()))
@@ -289,10 +310,13 @@ public class OrderProjection {
                 .where(ORDER_VIEW.ID.eq(query.orderId().value()))
                 .and(ORDER_VIEW.MERCHANT_ID.eq(query.merchantId().value()))
                 .fetchOptional()
-                .map(order -> toView(
-                        order,
-                        linesOf(List.of(order.getId())).getOrDefault(order.getId(), List.of()),
-                        deliveriesOf(List.of(order)).get(order.getId())));
+                .map(order -> {
+                    Map<UUID, List<OrderLineRecord>> lines = linesOf(List.of(order.getId()));
+                    return toView(
+                            order,
+                            lines.getOrDefault(order.getId(), List.of()),
+                            deliveriesOf(List.of(order.getId()), lines).getOrDefault(order.getId(), List.of()));
+                });
     }
 
     /** Newest first; the cursor is the (created_at, id) of the last order of the previous page. */
@@ -314,10 +338,12 @@ public class OrderProjection {
         List<OrderViewRecord> page = more ? rows.subList(0, limit) : rows;
         List<UUID> ids = page.stream().map(OrderViewRecord::getId).toList();
         Map<UUID, List<OrderLineRecord>> lines = linesOf(ids);
-        Map<UUID, OrderDeliveryView> deliveries = deliveriesOf(page);
+        Map<UUID, List<OrderDeliveryView>> deliveries = deliveriesOf(ids, lines);
         List<OrderView> items = page.stream()
-                .map(order ->
-                        toView(order, lines.getOrDefault(order.getId(), List.of()), deliveries.get(order.getId())))
+                .map(order -> toView(
+                        order,
+                        lines.getOrDefault(order.getId(), List.of()),
+                        deliveries.getOrDefault(order.getId(), List.of())))
                 .toList();
         String nextCursor = more ? Cursor.of(page.getLast()).encode() : null;
         return new OrderPage(items, nextCursor);
@@ -335,30 +361,44 @@ public class OrderProjection {
                 .collect(Collectors.groupingBy(OrderLineRecord::getOrderId, Collectors.toList()));
     }
 
-    /** The delivery of each packed order, with the buyer's code (kept with the order, not the delivery). */
-    private Map<UUID, OrderDeliveryView> deliveriesOf(List<OrderViewRecord> orders) {
-        if (orders.isEmpty()) {
+    /** The deliveries of each order, one per shipment, with the buyer's codes (kept with the order). */
+    private Map<UUID, List<OrderDeliveryView>> deliveriesOf(
+            List<UUID> orderIds, Map<UUID, List<OrderLineRecord>> lines) {
+        if (orderIds.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, String> codes = new HashMap<>();
-        orders.forEach(order -> codes.put(order.getId(), order.getDeliveryCode()));
-        return db.selectFrom(DELIVERY).where(DELIVERY.ORDER_ID.in(codes.keySet())).stream()
-                .collect(Collectors.toMap(
-                        DeliveryRecord::getOrderId,
-                        row -> new OrderDeliveryView(
-                                row.getId(),
-                                row.getOrderId(),
-                                row.getWarehouseId(),
-                                row.getZone(),
-                                row.getParcels(),
-                                row.getStatus(),
-                                row.getCourierId(),
-                                row.getFailedAttempts(),
-                                codes.get(row.getOrderId()),
-                                row.getUpdatedAt().toInstant())));
+        return db
+                .select(DELIVERY.asterisk(), ORDER_SHIPMENT.DELIVERY_CODE)
+                .from(DELIVERY)
+                .leftJoin(ORDER_SHIPMENT)
+                .on(ORDER_SHIPMENT.DELIVERY_ID.eq(DELIVERY.ID))
+                .where(DELIVERY.ORDER_ID.in(orderIds))
+                .orderBy(DELIVERY.OFFERED_AT, DELIVERY.ID)
+                .stream()
+                .map(row -> {
+                    DeliveryRecord delivery = row.into(DELIVERY);
+                    List<String> skus = lines.getOrDefault(delivery.getOrderId(), List.of()).stream()
+                            .filter(line -> delivery.getId().equals(line.getDeliveryId()))
+                            .map(OrderLineRecord::getSku)
+                            .toList();
+                    return new OrderDeliveryView(
+                            delivery.getId(),
+                            delivery.getOrderId(),
+                            delivery.getWarehouseId(),
+                            skus,
+                            delivery.getZone(),
+                            delivery.getParcels(),
+                            delivery.getStatus(),
+                            delivery.getCourierId(),
+                            delivery.getFailedAttempts(),
+                            row.get(ORDER_SHIPMENT.DELIVERY_CODE),
+                            delivery.getUpdatedAt().toInstant());
+                })
+                .collect(Collectors.groupingBy(OrderDeliveryView::orderId));
     }
 
-    private static OrderView toView(OrderViewRecord order, List<OrderLineRecord> lines, OrderDeliveryView delivery) {
+    private static OrderView toView(
+            OrderViewRecord order, List<OrderLineRecord> lines, List<OrderDeliveryView> deliveries) {
         return new OrderView(
                 order.getId(),
                 order.getStatus(),
@@ -369,14 +409,20 @@ public class OrderProjection {
                 addressOf(order),
                 order.getTotal(),
                 order.getPaymentDueAt().toInstant(),
-                delivery,
+                deliveries.size() == 1 ? deliveries.getFirst() : null,
+                deliveries,
                 order.getCreatedAt().toInstant(),
                 order.getUpdatedAt().toInstant());
     }
 
     private static OrderLineView toView(OrderLineRecord line) {
         return new OrderLineView(
-                line.getSku(), line.getQuantity(), line.getUnitPrice(), line.getStock(), line.getWarehouseId());
+                line.getSku(),
+                line.getQuantity(),
+                line.getUnitPrice(),
+                line.getStock(),
+                line.getWarehouseId(),
+                line.getDeliveryId());
     }
 
     /** RELEASED once every line gave its units back, BACKORDERED while any line waits, else RESERVED. */

@@ -59,13 +59,16 @@ class PackingController {
 
     @PostMapping("/orders/{orderId}/pack")
     @DecidedByDesk
-    @Operation(summary = "Pack an order: its units leave stock and a delivery is offered to the buyer's zone")
+    @Operation(
+            summary = "Pack the lines of an order held here: their units leave stock and a delivery is offered",
+            description = "An order held at several warehouses ships as one shipment from each, with its own delivery "
+                    + "and delivery code; the order is PACKED once every line is packed. `status` is this shipment's.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Packed.class)))
     @ApiResponse(responseCode = "404", description = "`not-found`: no order whose units are held here has this id.")
     @ApiResponse(
             responseCode = "409",
             description =
-                    "`order-not-ready-to-pack`: the order is not paid, or some of its units are not held at this warehouse.")
+                    "`order-not-ready-to-pack`: the order is not paid, or some of its units still wait for stock.")
     ResponseEntity<byte[]> pack(
             @PathVariable UUID orderId,
             @Valid @RequestBody Packing body,
@@ -79,12 +82,14 @@ class PackingController {
                 packed -> new Answer(
                         HttpStatus.OK,
                         null,
-                        new Packed(orderId, "PACKED", packed.deliveryId().value())));
+                        new Packed(orderId, "PACKED", packed.deliveryId().value(), packed.skus())));
     }
 
     @PostMapping("/orders/{orderId}/confirm-return")
     @DecidedByDesk
-    @Operation(summary = "A parcel that could not be delivered is back: its units are in stock again")
+    @Operation(
+            summary = "This warehouse's shipment of the order could not be delivered and is back: its units are in "
+                    + "stock again")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Returned.class)))
     @ApiResponse(responseCode = "404", description = "`not-found`: no delivery of this order leaves from here.")
     @ApiResponse(
@@ -102,7 +107,8 @@ class PackingController {
 
     record Packing(@Min(1) @Max(Limits.MAX_PARCELS) int parcels) {}
 
-    record Packed(UUID orderId, String status, UUID deliveryId) {}
+    /** One shipment: the lines ({@code skus}) of the order packed here, carried by {@code deliveryId}. */
+    record Packed(UUID orderId, String status, UUID deliveryId, List<String> skus) {}
 
     record Returned(UUID orderId, String deliveryStatus) {}
 }
