@@ -8,14 +8,17 @@ public final class AuditMetadata {
 
     /** The id of the request (its {@code X-Request-Id}) that started the chain. */
     public static final String CORRELATION_ID = "correlationId";
-    /** The id of the message whose handling produced this one. */
+    /**
+     * The id of the message whose handling produced this one; for an event, the stored event that caused it when
+     * there is one (a command the platform issued in answer to an event passes that event on).
+     */
     public static final String CAUSATION_ID = "causationId";
     /** The role of the actor: ADMIN, MERCHANT, FACTORY, WAREHOUSE, COURIER, or SYSTEM for the platform itself. */
     public static final String ACTOR_ROLE = "actorRole";
     /** The id of the actor. */
     public static final String ACTOR_ID = "actorId";
 
-    /** The role recorded when the platform acts on its own (deadlines, schedules). */
+    /** The role recorded when the platform acts on its own (sagas, policies, deadlines, schedules). */
     public static final String SYSTEM_ROLE = "SYSTEM";
 
     private AuditMetadata() {}

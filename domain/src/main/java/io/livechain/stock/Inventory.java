@@ -25,10 +25,12 @@ import io.livechain.stock.event.StockReleased;
 import io.livechain.stock.event.StockReserved;
 import io.livechain.stock.event.StockReturned;
 import io.livechain.stock.event.StockShipped;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -133,7 +135,8 @@ public class Inventory {
                         command.orderId(),
                         command.liveStreamId(),
                         reserve.warehouseId(),
-                        command.quantity()));
+                        command.quantity(),
+                        fromBatches(warehouses.get(reserve.warehouseId()).nextUnits(command.quantity()))));
             case Allocation.Backorder backorder ->
                 apply(new BackorderPlaced(
                         inventoryId,
@@ -212,7 +215,8 @@ public class Inventory {
                     waiting.liveStreamId(),
                     warehouse.get(),
                     waiting.quantity(),
-                    batchId));
+                    batchId,
+                    fromBatches(warehouses.get(warehouse.get()).nextUnits(waiting.quantity()))));
         }
     }
 
@@ -274,18 +278,35 @@ public class Inventory {
     }
 
     void on(StockReceived event) {
-        warehouses.computeIfAbsent(event.warehouseId(), id -> new WarehouseStock(event.warehouseZone())).received +=
-                event.quantity();
+        WarehouseStock stock =
+                warehouses.computeIfAbsent(event.warehouseId(), id -> new WarehouseStock(event.warehouseZone()));
+        stock.received += event.quantity();
+        stock.lots.add(new Lot(event.batchId(), event.quantity()));
     }
 
     void on(StockReserved event) {
-        warehouses.get(event.warehouseId()).reserved += event.quantity();
-        reservations.put(event.orderId(), new Reservation(event.liveStreamId(), event.warehouseId(), event.quantity()));
+        reserve(event.orderId(), event.liveStreamId(), event.warehouseId(), event.quantity(), event.batches());
+    }
+
+    private void reserve(
+            OrderId orderId,
+            LiveStreamId liveStreamId,
+            ParticipantId warehouseId,
+            int quantity,
+            List<BatchUnits> batches) {
+        WarehouseStock stock = warehouses.get(warehouseId);
+        stock.reserved += quantity;
+        List<BatchUnits> units = stock.take(quantity, batches);
+        reservations.put(orderId, new Reservation(liveStreamId, warehouseId, quantity, units));
     }
 
     void on(StockReleased event) {
-        warehouses.get(event.warehouseId()).reserved -= event.quantity();
-        reservations.remove(event.orderId());
+        WarehouseStock stock = warehouses.get(event.warehouseId());
+        stock.reserved -= event.quantity();
+        Reservation released = reservations.remove(event.orderId());
+        if (released != null) {
+            stock.giveBack(released.units());
+        }
     }
 
     void on(BackorderPlaced event) {
@@ -294,8 +315,7 @@ public class Inventory {
 
     void on(BackorderFilled event) {
         backorders.remove(event.orderId());
-        warehouses.get(event.warehouseId()).reserved += event.quantity();
-        reservations.put(event.orderId(), new Reservation(event.liveStreamId(), event.warehouseId(), event.quantity()));
+        reserve(event.orderId(), event.liveStreamId(), event.warehouseId(), event.quantity(), event.batches());
     }
 
     void on(BackorderCancelled event) {
@@ -310,8 +330,12 @@ public class Inventory {
     }
 
     void on(StockReturned event) {
-        warehouses.get(event.warehouseId()).shipped -= event.quantity();
-        shipped.remove(event.orderId());
+        WarehouseStock stock = warehouses.get(event.warehouseId());
+        stock.shipped -= event.quantity();
+        Reservation returned = shipped.remove(event.orderId());
+        if (returned != null) {
+            stock.giveBack(returned.units());
+        }
     }
 
     public InventoryId inventoryId() {
@@ -335,11 +359,18 @@ public class Inventory {
         return !backorders.isEmpty();
     }
 
+    /** Of the units taken, those that came from a production batch: what the event records. */
+    private static List<BatchUnits> fromBatches(List<BatchUnits> units) {
+        return units.stream().filter(share -> share.batchId() != null).toList();
+    }
+
     private static final class WarehouseStock {
         private final String zone;
         private int received;
         private int reserved;
         private int shipped;
+        /** What is left of each receipt here, oldest first: units are taken first in, first out. */
+        private final List<Lot> lots = new ArrayList<>();
 
         private WarehouseStock(String zone) {
             this.zone = Zone.fold(zone); // receipts stored before zones were folded
@@ -352,9 +383,87 @@ public class Inventory {
         int available() {
             return received - shipped - reserved;
         }
+
+        /** The lots the next units would be taken from, oldest receipt first, without taking them. */
+        List<BatchUnits> nextUnits(int quantity) {
+            List<BatchUnits> units = new ArrayList<>();
+            int wanted = quantity;
+            for (Lot lot : lots) {
+                if (wanted == 0) {
+                    break;
+                }
+                int taken = Math.min(wanted, lot.left);
+                if (taken > 0) {
+                    units.add(new BatchUnits(lot.batchId, taken));
+                    wanted -= taken;
+                }
+            }
+            return units;
+        }
+
+        /**
+         * Takes the units from the lots: from the batches the event names, the rest first in, first out (all of it
+         * so for events that named none). Returns every lot's share, batch or not, to be given back on release.
+         */
+        List<BatchUnits> take(int quantity, List<BatchUnits> batches) {
+            List<BatchUnits> taken = new ArrayList<>();
+            int rest = quantity;
+            if (batches != null) {
+                for (BatchUnits share : batches) {
+                    taken.addAll(takeFrom(share.batchId(), share.quantity()));
+                    rest -= share.quantity();
+                }
+                taken.addAll(takeFrom(null, rest));
+            } else {
+                taken.addAll(nextUnits(rest));
+                taken.forEach(share -> takeFrom(share.batchId(), share.quantity()));
+            }
+            return taken;
+        }
+
+        private List<BatchUnits> takeFrom(UUID batchId, int quantity) {
+            List<BatchUnits> taken = new ArrayList<>();
+            int rest = quantity;
+            for (Lot lot : lots) {
+                if (rest == 0) {
+                    break;
+                }
+                if (Objects.equals(lot.batchId, batchId) && lot.left > 0) {
+                    int units = Math.min(rest, lot.left);
+                    lot.left -= units;
+                    rest -= units;
+                    taken.add(new BatchUnits(batchId, units));
+                }
+            }
+            return taken;
+        }
+
+        /** Units back in stock go back to their lot, so that they are the next taken from it. */
+        void giveBack(List<BatchUnits> units) {
+            for (BatchUnits share : units) {
+                lots.stream()
+                        .filter(lot -> Objects.equals(lot.batchId, share.batchId()))
+                        .findFirst()
+                        .ifPresentOrElse(
+                                lot -> lot.left += share.quantity(),
+                                () -> lots.addFirst(new Lot(share.batchId(), share.quantity())));
+            }
+        }
     }
 
-    private record Reservation(LiveStreamId liveStreamId, ParticipantId warehouseId, int quantity) {}
+    /** What is left of one receipt at a warehouse; {@code batchId} null for units received without a batch. */
+    private static final class Lot {
+        private final UUID batchId;
+        private int left;
+
+        private Lot(UUID batchId, int left) {
+            this.batchId = batchId;
+            this.left = left;
+        }
+    }
+
+    private record Reservation(
+            LiveStreamId liveStreamId, ParticipantId warehouseId, int quantity, List<BatchUnits> units) {}
 
     private record Waiting(LiveStreamId liveStreamId, int quantity, String buyerZone) {}
 }

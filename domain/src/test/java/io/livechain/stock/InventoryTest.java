@@ -19,6 +19,7 @@ import io.livechain.stock.event.StockReleased;
 import io.livechain.stock.event.StockReserved;
 import io.livechain.stock.event.StockReturned;
 import io.livechain.stock.event.StockShipped;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -62,7 +63,14 @@ class InventoryTest {
     }
 
     private StockReserved reserved(OrderId orderId, ParticipantId warehouseId, int quantity) {
-        return new StockReserved(inventoryId, SKU, orderId, liveStreamId, warehouseId, quantity);
+        return new StockReserved(
+                inventoryId,
+                SKU,
+                orderId,
+                liveStreamId,
+                warehouseId,
+                quantity,
+                List.of(new BatchUnits(batchId, quantity)));
     }
 
     private BackorderPlaced backordered(OrderId orderId, int quantity, String buyerZone) {
@@ -71,12 +79,28 @@ class InventoryTest {
 
     /** Filled by a receipt: the units come from the received batch. */
     private BackorderFilled filled(OrderId orderId, ParticipantId warehouseId, int quantity) {
-        return new BackorderFilled(inventoryId, SKU, orderId, liveStreamId, warehouseId, quantity, batchId);
+        return new BackorderFilled(
+                inventoryId,
+                SKU,
+                orderId,
+                liveStreamId,
+                warehouseId,
+                quantity,
+                batchId,
+                List.of(new BatchUnits(batchId, quantity)));
     }
 
     /** Filled by units another order gave back: no batch to name. */
     private BackorderFilled filledByRelease(OrderId orderId, ParticipantId warehouseId, int quantity) {
-        return new BackorderFilled(inventoryId, SKU, orderId, liveStreamId, warehouseId, quantity, null);
+        return new BackorderFilled(
+                inventoryId,
+                SKU,
+                orderId,
+                liveStreamId,
+                warehouseId,
+                quantity,
+                null,
+                List.of(new BatchUnits(batchId, quantity)));
     }
 
     private StockShipped shipped(OrderId orderId, ParticipantId warehouseId, int quantity) {
@@ -675,5 +699,67 @@ class InventoryTest {
                 // then
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    // which batch an order's units came from: first in, first out
+
+    @Test
+    void units_are_taken_from_the_oldest_receipt_first_and_the_event_names_their_batches() {
+        UUID older = UUID.randomUUID();
+        UUID newer = UUID.randomUUID();
+        OrderId orderId = OrderId.random();
+        fixture.given(
+                        opened(),
+                        new StockReceived(inventoryId, SKU, northWarehouse, NORTH, 2, older),
+                        new StockReceived(inventoryId, SKU, northWarehouse, NORTH, 1, null),
+                        new StockReceived(inventoryId, SKU, northWarehouse, NORTH, 5, newer))
+                .when(allocate(orderId, 4, NORTH, false))
+                .expectEvents(new StockReserved(
+                        inventoryId,
+                        SKU,
+                        orderId,
+                        liveStreamId,
+                        northWarehouse,
+                        4,
+                        List.of(new BatchUnits(older, 2), new BatchUnits(newer, 1))));
+    }
+
+    @Test
+    void units_given_back_are_the_next_taken_from_their_batch() {
+        UUID older = UUID.randomUUID();
+        UUID newer = UUID.randomUUID();
+        OrderId released = OrderId.random();
+        OrderId next = OrderId.random();
+        fixture.given(
+                        opened(),
+                        new StockReceived(inventoryId, SKU, northWarehouse, NORTH, 2, older),
+                        new StockReceived(inventoryId, SKU, northWarehouse, NORTH, 5, newer),
+                        new StockReserved(
+                                inventoryId,
+                                SKU,
+                                released,
+                                liveStreamId,
+                                northWarehouse,
+                                3,
+                                List.of(new BatchUnits(older, 2), new BatchUnits(newer, 1))),
+                        new StockReleased(inventoryId, SKU, released, liveStreamId, northWarehouse, 3))
+                .when(allocate(next, 2, NORTH, false))
+                .expectEvents(new StockReserved(
+                        inventoryId, SKU, next, liveStreamId, northWarehouse, 2, List.of(new BatchUnits(older, 2))));
+    }
+
+    @Test
+    void events_stored_before_batches_were_named_are_worked_out_again_first_in_first_out() {
+        UUID older = UUID.randomUUID();
+        UUID newer = UUID.randomUUID();
+        OrderId next = OrderId.random();
+        fixture.given(
+                        opened(),
+                        new StockReceived(inventoryId, SKU, northWarehouse, NORTH, 2, older),
+                        new StockReceived(inventoryId, SKU, northWarehouse, NORTH, 5, newer),
+                        new StockReserved(inventoryId, SKU, OrderId.random(), liveStreamId, northWarehouse, 3, null))
+                .when(allocate(next, 1, NORTH, false))
+                .expectEvents(new StockReserved(
+                        inventoryId, SKU, next, liveStreamId, northWarehouse, 1, List.of(new BatchUnits(newer, 1))));
     }
 }

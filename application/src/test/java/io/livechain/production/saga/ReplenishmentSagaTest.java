@@ -16,6 +16,7 @@ import io.livechain.stock.event.BackorderPlaced;
 import io.livechain.stock.event.StockReceived;
 import io.livechain.stock.event.StockReserved;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,7 +113,7 @@ class ReplenishmentSagaTest {
                 .andThenAggregate(inventory.toString())
                 .published(defined(), new StockReceived(inventory, SKU, warehouse, "north", 100, null))
                 // when 30 are reserved: position 70 is below 90, a gap of 20 is one batch
-                .whenPublishingA(new StockReserved(inventory, SKU, OrderId.random(), stream, warehouse, 30))
+                .whenPublishingA(new StockReserved(inventory, SKU, OrderId.random(), stream, warehouse, 30, List.of()))
                 .expectDispatchedCommands(new RequestProduction(firstRequest, merchant, factory, SKU, 100, NEEDED_BY));
     }
 
@@ -122,7 +123,7 @@ class ReplenishmentSagaTest {
         fixture.givenCurrentTime(NOW)
                 .andThenAggregate(inventory.toString())
                 .published(defined(), new StockReceived(inventory, SKU, warehouse, "north", 100, null))
-                .whenPublishingA(new StockReserved(inventory, SKU, OrderId.random(), stream, warehouse, 30))
+                .whenPublishingA(new StockReserved(inventory, SKU, OrderId.random(), stream, warehouse, 30, List.of()))
                 .expectNoDispatchedCommands();
     }
 
@@ -137,7 +138,7 @@ class ReplenishmentSagaTest {
                 .andThenAggregate(inventory.toString())
                 .published(new StockReceived(inventory, SKU, warehouse, "north", 200, firstRequest.value()))
                 // position: 200 on hand - 50 backordered = 150, still above 100
-                .whenPublishingA(new StockReserved(inventory, SKU, OrderId.random(), stream, warehouse, 10))
+                .whenPublishingA(new StockReserved(inventory, SKU, OrderId.random(), stream, warehouse, 10, List.of()))
                 .expectNoDispatchedCommands();
     }
 

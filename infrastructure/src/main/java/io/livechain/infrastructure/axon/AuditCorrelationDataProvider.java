@@ -8,6 +8,7 @@ import static io.livechain.audit.AuditMetadata.SYSTEM_ROLE;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -15,7 +16,10 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 /**
  * Carries the audit metadata from the message being handled to every message it produces: the request's
  * correlation id and actor travel along, and the handled message becomes the causation. When a deadline fires,
- * the platform itself is the actor.
+ * the platform itself is the actor (and so it is for event processors, {@link ThePlatformActs}).
+ *
+ * <p>Commands are not stored, so a command that an event caused passes that event on as the causation of the events
+ * it produces: in the stored trail, every causation id of a chain the platform followed is a stored event's id.
  */
 public final class AuditCorrelationDataProvider implements CorrelationDataProvider {
 
@@ -23,7 +27,8 @@ public final class AuditCorrelationDataProvider implements CorrelationDataProvid
     public Map<String, ?> correlationDataFor(Message<?> message) {
         var metaData = message.getMetaData();
         Map<String, Object> data = new HashMap<>();
-        data.put(CAUSATION_ID, message.getIdentifier());
+        Object causedBy = message instanceof CommandMessage<?> ? metaData.get(CAUSATION_ID) : null;
+        data.put(CAUSATION_ID, causedBy != null ? causedBy : message.getIdentifier());
         data.put(CORRELATION_ID, metaData.getOrDefault(CORRELATION_ID, message.getIdentifier()));
         if (message instanceof DeadlineMessage<?> deadline) {
             data.put(ACTOR_ROLE, SYSTEM_ROLE);

@@ -24,6 +24,8 @@ import io.livechain.production.ProductionBatch;
 import io.livechain.production.saga.ReplenishmentSaga;
 import io.livechain.sales.LiveStream;
 import io.livechain.stock.Inventory;
+import io.livechain.stock.event.BackorderFilled;
+import io.livechain.stock.event.StockReserved;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -82,6 +84,8 @@ public class DomainModelConfiguration {
                 .configureAggregate(cached(LiveStream.class, cachedAggregates))
                 .configureAggregate(cached(Inventory.class, cachedAggregates))
                 .eventProcessing(processing -> processing
+                        .registerDefaultHandlerInterceptor(
+                                (config, processorName) -> new ThePlatformActs(processorName))
                         .registerSaga(ReplenishmentSaga.class, saga -> saga.configureSagaStore(config -> cachedSagas))
                         // a batch that fails on what an event holds is handled again event by event
                         .registerErrorHandler(
@@ -127,6 +131,17 @@ public class DomainModelConfiguration {
     @Bean
     public AddedFieldUpcaster deliveryOfferedWithCodeHash() {
         return new AddedFieldUpcaster(DeliveryOffered.class, "1", "2", "codeHash");
+    }
+
+    /** Revision 2 says which batches reserved units came from; revision 1 is read with it null (worked out again). */
+    @Bean
+    public AddedFieldUpcaster stockReservedWithBatches() {
+        return new AddedFieldUpcaster(StockReserved.class, "1", "2", "batches");
+    }
+
+    @Bean
+    public AddedFieldUpcaster backorderFilledWithBatches() {
+        return new AddedFieldUpcaster(BackorderFilled.class, "1", "2", "batches");
     }
 
     @Bean
