@@ -133,7 +133,7 @@ class WarehouseLinksTest {
     }
 
     private StockReceipt receipt(ParticipantId owner) {
-        return new StockReceipt(warehouse, owner, SKU, 10, null);
+        return new StockReceipt(warehouse, owner, SKU, 10);
     }
 
     private static int status(DeskOutcome outcome) {

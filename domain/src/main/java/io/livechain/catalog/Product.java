@@ -7,6 +7,7 @@ import io.livechain.catalog.event.ProductDefined;
 import io.livechain.catalog.event.ProductEvent;
 import io.livechain.participant.ParticipantId;
 import io.livechain.shared.Limits;
+import io.livechain.shared.Sku;
 import io.livechain.shared.Text;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

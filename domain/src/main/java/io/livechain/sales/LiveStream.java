@@ -2,8 +2,6 @@ package io.livechain.sales;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.livechain.catalog.Sku;
-import io.livechain.catalog.UnknownSku;
 import io.livechain.order.InvalidOrder;
 import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
@@ -20,7 +18,9 @@ import io.livechain.sales.event.OrderAdmitted;
 import io.livechain.sales.event.OrderUnitsReturned;
 import io.livechain.shared.Limits;
 import io.livechain.shared.LiveStreamId;
+import io.livechain.shared.Sku;
 import io.livechain.shared.Text;
+import io.livechain.shared.UnknownSku;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,2 +1,5 @@
-/** What every bounded context shares: the base of business-rule violations. */
+/**
+ * What every bounded context shares: the base of business-rule violations, limits, the rules of text, zones and SKUs,
+ * and the ids several contexts name.
+ */
 package io.livechain.shared;

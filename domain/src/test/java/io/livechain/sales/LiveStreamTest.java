@@ -1,6 +1,5 @@
 package io.livechain.sales;
 
-import io.livechain.catalog.UnknownSku;
 import io.livechain.order.InvalidOrder;
 import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
@@ -15,6 +14,7 @@ import io.livechain.sales.event.LiveStreamStarted;
 import io.livechain.sales.event.OrderAdmitted;
 import io.livechain.sales.event.OrderUnitsReturned;
 import io.livechain.shared.LiveStreamId;
+import io.livechain.shared.UnknownSku;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

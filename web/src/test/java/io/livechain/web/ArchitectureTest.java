@@ -1,5 +1,7 @@
 package io.livechain.web;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -17,16 +19,20 @@ import io.livechain.shared.DeskCommand;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The module rules: the domain knows no framework but Axon's modelling annotations, the application no web or
  * jOOQ, the web layer no jOOQ table, and modules depend only downward; the product knows neither the demo nor the
- * backtest. Modules share package names (a context spans them), so classes are told apart by the module they were
- * compiled in.
+ * backtest; and the contexts depend on each other one way, in the domain and in the application. Modules share
+ * package names (a context spans them), so classes are told apart by the module they were compiled in.
  */
 class ArchitectureTest {
+
+    /** The desk every use case runs on ({@code io.livechain.<context>.desk} holds the use cases themselves). */
+    private static final String GENERIC_DESK = "io.livechain.desk";
 
     private static JavaClasses all;
     private static Set<String> domain;
@@ -166,7 +172,7 @@ class ArchitectureTest {
 
     @Test
     void the_domains_contexts_depend_on_each_other_one_way_only() {
-        // shared (ids, limits, text) <- participant <- catalog, order, production <- sales, delivery <- stock
+        // shared (ids, limits, text, SKUs) <- participant <- catalog, order, production <- sales, delivery <- stock
         slices().matching("io.livechain.(*)..").should().beFreeOfCycles().check(all.that(in(domain, "domain")));
         noClasses()
                 .that(in(domain, "domain"))
@@ -175,6 +181,56 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideOutsideOfPackages("io.livechain.shared..", "java..", "org.axonframework..")
+                .check(all);
+    }
+
+    @Test
+    void the_applications_contexts_depend_on_each_other_one_way_only() {
+        // what a context's use cases, sagas, policies and queries reach, in the application or in the domain, goes
+        // one way too: shared <- participant <- stock <- catalog <- sales <- order <- delivery, and production above
+        // catalog and stock. The generic desk, which runs every context's use cases on every context's aggregates,
+        // is the frame between them, not a context (see the next rule); the domain's own dependencies have the rule
+        // above.
+        slices().matching("io.livechain.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .ignoreDependency(in(domain, "domain"), DescribedPredicate.alwaysTrue())
+                .check(all.that(in(union(domain, application), "domain or application"))
+                        .that(resideOutsideOfPackage(GENERIC_DESK)));
+    }
+
+    @Test
+    void the_generic_desk_depends_on_no_contexts_use_case() {
+        // it holds the aggregates the use cases decide on, and the requests' recorded answers; nothing above them
+        noClasses()
+                .that(in(application, "application"))
+                .and()
+                .resideInAPackage(GENERIC_DESK)
+                .should()
+                .dependOnClassesThat(in(application, "application")
+                        .and(resideOutsideOfPackages(GENERIC_DESK, "io.livechain.access..")))
+                .check(all);
+    }
+
+    @Test
+    void no_decision_reads_a_read_model() {
+        // use cases, sagas, policies and claims decide on aggregates; read models lag behind them and are for the
+        // web's questions
+        noClasses()
+                .that(in(application, "application"))
+                .and()
+                .resideInAnyPackage(
+                        GENERIC_DESK,
+                        "io.livechain.*.desk..",
+                        "io.livechain.*.saga..",
+                        "io.livechain.*.policy..",
+                        "io.livechain.*.claim..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.livechain.*.query..")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(QueryGateway.class)
                 .check(all);
     }
 

@@ -1,7 +1,5 @@
 package io.livechain.order.desk;
 
-import io.livechain.catalog.Sku;
-import io.livechain.catalog.UnknownSku;
 import io.livechain.desk.Decision;
 import io.livechain.desk.DeskState;
 import io.livechain.desk.PaymentWindows;
@@ -24,6 +22,8 @@ import io.livechain.sales.command.AdmitOrder;
 import io.livechain.shared.InvalidField;
 import io.livechain.shared.Limits;
 import io.livechain.shared.LiveStreamId;
+import io.livechain.shared.Sku;
+import io.livechain.shared.UnknownSku;
 import io.livechain.shared.Zone;
 import io.livechain.stock.Allocation;
 import io.livechain.stock.Inventory;

@@ -1,7 +1,6 @@
 package io.livechain.sales.desk;
 
 import io.livechain.catalog.ProductId;
-import io.livechain.catalog.UnknownSku;
 import io.livechain.desk.Decision;
 import io.livechain.desk.DeskState;
 import io.livechain.desk.UseCase;
@@ -9,6 +8,7 @@ import io.livechain.sales.LiveStream;
 import io.livechain.sales.OfferTerms;
 import io.livechain.sales.command.ScheduleLiveStream;
 import io.livechain.shared.LiveStreamId;
+import io.livechain.shared.UnknownSku;
 
 /** A live stream is scheduled with its offers; every offered SKU must be in the merchant's catalogue. */
 public record LiveStreamScheduling(ScheduleLiveStream command) implements UseCase<LiveStreamId> {

@@ -13,7 +13,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({AccessProperties.Idempotency.class, AccessProperties.Keys.class})
+@EnableConfigurationProperties({
+    AccessProperties.Idempotency.class,
+    AccessProperties.Keys.class,
+    AccessProperties.Operator.class
+})
 public class AccessConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);

@@ -27,4 +27,30 @@ final class AccessProperties {
      */
     @ConfigurationProperties("livechain.security")
     record Keys(@DefaultValue("PT30S") Duration keyCacheTtl) {}
+
+    /**
+     * The operator's key ({@code livechain.admin-api-key}, {@code livechain.local-development}).
+     *
+     * @param adminApiKey the operator key to use, replacing any earlier one; blank: keep the stored one, or generate
+     *     one at the first start
+     * @param localDevelopment only on a developer's own machine: a weak or published key is accepted, with a warning
+     */
+    @ConfigurationProperties("livechain")
+    record Operator(@DefaultValue("") String adminApiKey, boolean localDevelopment) {
+
+        Operator {
+            adminApiKey = adminApiKey == null ? "" : adminApiKey.strip();
+        }
+
+        boolean hasConfiguredKey() {
+            return !adminApiKey.isEmpty();
+        }
+
+        /** Never the key itself. */
+        @Override
+        public String toString() {
+            return "Operator[adminApiKey=" + (hasConfiguredKey() ? "(set)" : "(unset)") + ", localDevelopment="
+                    + localDevelopment + "]";
+        }
+    }
 }

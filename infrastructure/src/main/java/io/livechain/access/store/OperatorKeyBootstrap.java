@@ -6,7 +6,6 @@ import io.livechain.access.Caller;
 import io.livechain.access.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -26,17 +25,14 @@ public class OperatorKeyBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(OperatorKeyBootstrap.class);
 
     private final ApiKeys apiKeys;
-    private final String configuredKey;
+    private final AccessProperties.Operator settings;
 
-    public OperatorKeyBootstrap(
-            ApiKeys apiKeys,
-            @Value("${livechain.admin-api-key:}") String configuredKey,
-            @Value("${livechain.local-development:false}") boolean localDevelopment) {
+    OperatorKeyBootstrap(ApiKeys apiKeys, AccessProperties.Operator settings) {
         this.apiKeys = apiKeys;
-        this.configuredKey = configuredKey;
-        if (!configuredKey.isBlank()) {
-            OperatorKeyStrength.weakness(configuredKey.strip()).ifPresent(weakness -> {
-                if (!localDevelopment) {
+        this.settings = settings;
+        if (settings.hasConfiguredKey()) {
+            OperatorKeyStrength.weakness(settings.adminApiKey()).ifPresent(weakness -> {
+                if (!settings.localDevelopment()) {
                     throw new WeakOperatorKey(weakness);
                 }
                 log.warn(
@@ -51,8 +47,8 @@ public class OperatorKeyBootstrap implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (!configuredKey.isBlank()) {
-            ApiKeySecret secret = new ApiKeySecret(configuredKey.strip());
+        if (settings.hasConfiguredKey()) {
+            ApiKeySecret secret = new ApiKeySecret(settings.adminApiKey());
             apiKeys.register(secret, Role.ADMIN, Caller.OPERATOR_ID);
             apiKeys.revokeAllExcept(Role.ADMIN, secret);
             log.info("Operator key taken from LIVECHAIN_ADMIN_API_KEY");

@@ -3,6 +3,7 @@ package io.livechain.catalog.projection;
 import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCT;
 
 import io.livechain.catalog.event.ProductDefined;
+import io.livechain.catalog.event.ProductEvent;
 import io.livechain.catalog.query.FindProduct;
 import io.livechain.catalog.query.ListProducts;
 import io.livechain.catalog.query.ProductView;
@@ -33,8 +34,15 @@ public class ProductProjection {
         this.db = db;
     }
 
+    /** Every event of the product's family, by a switch over the sealed type: a new one does not compile until handled. */
     @EventHandler
-    void on(ProductDefined event, @Timestamp Instant occurredAt) {
+    void on(ProductEvent event, @Timestamp Instant occurredAt) {
+        switch (event) {
+            case ProductDefined defined -> defined(defined, occurredAt);
+        }
+    }
+
+    private void defined(ProductDefined event, Instant occurredAt) {
         db.insertInto(PRODUCT)
                 .set(PRODUCT.ID, event.productId().value())
                 .set(PRODUCT.MERCHANT_ID, event.merchantId().value())

@@ -9,6 +9,7 @@ import io.livechain.delivery.event.ClaimExpired;
 import io.livechain.delivery.event.DeliveryAttemptFailed;
 import io.livechain.delivery.event.DeliveryClaimed;
 import io.livechain.delivery.event.DeliveryCompleted;
+import io.livechain.delivery.event.DeliveryEvent;
 import io.livechain.delivery.event.DeliveryGivenUp;
 import io.livechain.delivery.event.DeliveryOffered;
 import io.livechain.delivery.event.DeliveryPickedUp;
@@ -58,8 +59,29 @@ public class DeliveryProjection {
         this.db = db;
     }
 
+    /**
+     * Every event of the delivery's family, by a switch over the sealed type: a new event does not compile until
+     * this view decides what it changes.
+     */
     @EventHandler
-    void on(DeliveryOffered event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(DeliveryEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        switch (event) {
+            case DeliveryOffered offered -> offered(offered, sequence, at);
+            case DeliveryClaimed claimed -> claimed(claimed, sequence, at);
+            case ClaimExpired expired -> expired(expired, sequence, at);
+            case DeliveryPickedUp pickedUp ->
+                setStatus(pickedUp.deliveryId().value(), DeliveryStatus.PICKED_UP, sequence, at);
+            case DeliveryCompleted completed ->
+                setStatus(completed.deliveryId().value(), DeliveryStatus.DELIVERED, sequence, at);
+            case DeliveryAttemptFailed failed -> attemptFailed(failed, sequence, at);
+            case DeliveryGivenUp givenUp ->
+                setStatus(givenUp.deliveryId().value(), DeliveryStatus.RETURNING, sequence, at);
+            case ReturnConfirmed returned ->
+                setStatus(returned.deliveryId().value(), DeliveryStatus.RETURNED, sequence, at);
+        }
+    }
+
+    private void offered(DeliveryOffered event, long sequence, Instant at) {
         if (sequence == 0) {
             db.insertInto(DELIVERY)
                     .set(DELIVERY.ID, event.deliveryId().value())
@@ -85,8 +107,7 @@ public class DeliveryProjection {
         }
     }
 
-    @EventHandler
-    void on(DeliveryClaimed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    private void claimed(DeliveryClaimed event, long sequence, Instant at) {
         update(event.deliveryId().value(), sequence, at)
                 .set(DELIVERY.STATUS, DeliveryStatus.CLAIMED.name())
                 .set(DELIVERY.COURIER_ID, event.courierId().value())
@@ -94,8 +115,7 @@ public class DeliveryProjection {
                 .execute();
     }
 
-    @EventHandler
-    void on(ClaimExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    private void expired(ClaimExpired event, long sequence, Instant at) {
         update(event.deliveryId().value(), sequence, at)
                 .set(DELIVERY.STATUS, DeliveryStatus.OFFERED.name())
                 .setNull(DELIVERY.COURIER_ID)
@@ -104,32 +124,11 @@ public class DeliveryProjection {
                 .execute();
     }
 
-    @EventHandler
-    void on(DeliveryPickedUp event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        setStatus(event.deliveryId().value(), DeliveryStatus.PICKED_UP, sequence, at);
-    }
-
-    @EventHandler
-    void on(DeliveryCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        setStatus(event.deliveryId().value(), DeliveryStatus.DELIVERED, sequence, at);
-    }
-
-    @EventHandler
-    void on(DeliveryAttemptFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    private void attemptFailed(DeliveryAttemptFailed event, long sequence, Instant at) {
         update(event.deliveryId().value(), sequence, at)
                 .set(DELIVERY.FAILED_ATTEMPTS, event.attempt())
                 .where(guard(event.deliveryId().value(), sequence))
                 .execute();
-    }
-
-    @EventHandler
-    void on(DeliveryGivenUp event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        setStatus(event.deliveryId().value(), DeliveryStatus.RETURNING, sequence, at);
-    }
-
-    @EventHandler
-    void on(ReturnConfirmed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        setStatus(event.deliveryId().value(), DeliveryStatus.RETURNED, sequence, at);
     }
 
     @QueryHandler

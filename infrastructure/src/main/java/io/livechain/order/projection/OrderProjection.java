@@ -22,6 +22,7 @@ import io.livechain.order.ShippingAddress;
 import io.livechain.order.StockState;
 import io.livechain.order.event.OrderCancelled;
 import io.livechain.order.event.OrderDelivered;
+import io.livechain.order.event.OrderEvent;
 import io.livechain.order.event.OrderExpired;
 import io.livechain.order.event.OrderOutForDelivery;
 import io.livechain.order.event.OrderPacked;
@@ -40,7 +41,14 @@ import io.livechain.participant.ParticipantId;
 import io.livechain.shared.Limits;
 import io.livechain.stock.event.BackorderCancelled;
 import io.livechain.stock.event.BackorderFilled;
+import io.livechain.stock.event.BackorderPlaced;
+import io.livechain.stock.event.InventoryEvent;
+import io.livechain.stock.event.InventoryOpened;
+import io.livechain.stock.event.StockReceived;
 import io.livechain.stock.event.StockReleased;
+import io.livechain.stock.event.StockReserved;
+import io.livechain.stock.event.StockReturned;
+import io.livechain.stock.event.StockShipped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -95,8 +103,29 @@ public class OrderProjection {
         return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(message);
     }
 
+    /**
+     * Every event of the order's family, by a switch over the sealed type: a new event does not compile until this
+     * view decides what it changes. Each is applied once, guarded by the order's sequence number.
+     */
     @EventHandler
-    void on(OrderPlaced event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+    void on(OrderEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        switch (event) {
+            case OrderPlaced placed -> placed(placed, sequence, occurredAt);
+            case OrderPaid paid -> setStatus(paid.orderId(), OrderStatus.PAID, sequence, occurredAt);
+            case OrderCancelled cancelled ->
+                setStatus(cancelled.orderId(), OrderStatus.CANCELLED, sequence, occurredAt);
+            case OrderExpired expired -> setStatus(expired.orderId(), OrderStatus.EXPIRED, sequence, occurredAt);
+            case OrderPacked packed -> packed(packed, sequence, occurredAt);
+            case OrderOutForDelivery outForDelivery ->
+                setStatus(outForDelivery.orderId(), OrderStatus.OUT_FOR_DELIVERY, sequence, occurredAt);
+            case OrderDelivered delivered ->
+                setStatus(delivered.orderId(), OrderStatus.DELIVERED, sequence, occurredAt);
+            case OrderReturned returned -> setStatus(returned.orderId(), OrderStatus.RETURNED, sequence, occurredAt);
+            case ShipmentProgressed progressed -> shipmentProgressed(progressed, sequence, occurredAt);
+        }
+    }
+
+    private void placed(OrderPlaced event, long sequence, Instant occurredAt) {
         ShippingAddress address = event.shippingAddress();
         List<?> order = Arrays.asList(
                 event.orderId().value(),
@@ -203,24 +232,8 @@ public class OrderProjection {
         }
     }
 
-    @EventHandler
-    void on(OrderPaid event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
-        setStatus(event.orderId(), OrderStatus.PAID, sequence, occurredAt);
-    }
-
-    @EventHandler
-    void on(OrderCancelled event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
-        setStatus(event.orderId(), OrderStatus.CANCELLED, sequence, occurredAt);
-    }
-
-    @EventHandler
-    void on(OrderExpired event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
-        setStatus(event.orderId(), OrderStatus.EXPIRED, sequence, occurredAt);
-    }
-
     /** A shipment: its lines know their delivery, the order keeps its code, and it is PACKED once all lines are. */
-    @EventHandler
-    void on(OrderPacked event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+    private void packed(OrderPacked event, long sequence, Instant occurredAt) {
         UUID orderId = event.orderId().value();
         write(db.insertInto(ORDER_SHIPMENT)
                 .set(ORDER_SHIPMENT.DELIVERY_ID, event.deliveryId())
@@ -240,28 +253,12 @@ public class OrderProjection {
     }
 
     /** One shipment moved while the order waits for another: its delivery shows it; the order was updated. */
-    @EventHandler
-    void on(ShipmentProgressed event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+    private void shipmentProgressed(ShipmentProgressed event, long sequence, Instant occurredAt) {
         write(db.update(ORDER_VIEW)
                 .set(ORDER_VIEW.UPDATED_AT, utc(occurredAt))
                 .set(ORDER_VIEW.LAST_SEQUENCE, sequence)
                 .where(ORDER_VIEW.ID.eq(event.orderId().value()))
                 .and(ORDER_VIEW.LAST_SEQUENCE.lt(sequence)));
-    }
-
-    @EventHandler
-    void on(OrderOutForDelivery event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
-        setStatus(event.orderId(), OrderStatus.OUT_FOR_DELIVERY, sequence, occurredAt);
-    }
-
-    @EventHandler
-    void on(OrderDelivered event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
-        setStatus(event.orderId(), OrderStatus.DELIVERED, sequence, occurredAt);
-    }
-
-    @EventHandler
-    void on(OrderReturned event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
-        setStatus(event.orderId(), OrderStatus.RETURNED, sequence, occurredAt);
     }
 
     private void setStatus(OrderId orderId, OrderStatus status, long sequence, Instant occurredAt) {
@@ -273,19 +270,33 @@ public class OrderProjection {
                 .and(ORDER_VIEW.LAST_SEQUENCE.lt(sequence)));
     }
 
+    /**
+     * Every event of the inventories' family: those that move an order line's units after the order was placed set
+     * where they stand; the others change no order's view (a reservation or backorder at placement is already in the
+     * placed order's lines, and the stock counts are the stock view's).
+     */
     @EventHandler
-    void on(BackorderFilled event, @Timestamp Instant occurredAt) {
-        setLineStock(event.orderId(), event.sku(), StockState.RESERVED, value(event.warehouseId()), occurredAt);
-    }
-
-    @EventHandler
-    void on(StockReleased event, @Timestamp Instant occurredAt) {
-        setLineStock(event.orderId(), event.sku(), StockState.RELEASED, value(event.warehouseId()), occurredAt);
-    }
-
-    @EventHandler
-    void on(BackorderCancelled event, @Timestamp Instant occurredAt) {
-        setLineStock(event.orderId(), event.sku(), StockState.RELEASED, null, occurredAt);
+    void on(InventoryEvent event, @Timestamp Instant occurredAt) {
+        switch (event) {
+            case BackorderFilled filled ->
+                setLineStock(
+                        filled.orderId(), filled.sku(), StockState.RESERVED, value(filled.warehouseId()), occurredAt);
+            case StockReleased released ->
+                setLineStock(
+                        released.orderId(),
+                        released.sku(),
+                        StockState.RELEASED,
+                        value(released.warehouseId()),
+                        occurredAt);
+            case BackorderCancelled cancelled ->
+                setLineStock(cancelled.orderId(), cancelled.sku(), StockState.RELEASED, null, occurredAt);
+            case InventoryOpened _,
+                    StockReceived _,
+                    StockReserved _,
+                    BackorderPlaced _,
+                    StockShipped _,
+                    StockReturned _ -> {}
+        }
     }
 
     /**

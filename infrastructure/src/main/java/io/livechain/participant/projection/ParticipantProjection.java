@@ -8,6 +8,7 @@ import io.livechain.infrastructure.projection.Views;
 import io.livechain.participant.ParticipantKind;
 import io.livechain.participant.event.MerchantLinked;
 import io.livechain.participant.event.MerchantUnlinked;
+import io.livechain.participant.event.ParticipantEvent;
 import io.livechain.participant.event.ParticipantRegistered;
 import io.livechain.participant.query.FindParticipant;
 import io.livechain.participant.query.ListParticipants;
@@ -41,8 +42,20 @@ public class ParticipantProjection {
         this.db = db;
     }
 
+    /**
+     * Every event of the participant's family, by a switch over the sealed type: a new event does not compile until
+     * this view decides what it changes.
+     */
     @EventHandler
-    void on(ParticipantRegistered event, @Timestamp Instant occurredAt) {
+    void on(ParticipantEvent event, @Timestamp Instant occurredAt) {
+        switch (event) {
+            case ParticipantRegistered registered -> registered(registered, occurredAt);
+            case MerchantLinked linked -> linked(linked, occurredAt);
+            case MerchantUnlinked unlinked -> unlinked(unlinked);
+        }
+    }
+
+    private void registered(ParticipantRegistered event, Instant occurredAt) {
         db.insertInto(PARTICIPANT)
                 .set(PARTICIPANT.ID, event.participantId().value())
                 .set(PARTICIPANT.KIND, event.kind().name())
@@ -56,8 +69,7 @@ public class ParticipantProjection {
                 .execute();
     }
 
-    @EventHandler
-    void on(MerchantLinked event, @Timestamp Instant occurredAt) {
+    private void linked(MerchantLinked event, Instant occurredAt) {
         db.insertInto(WAREHOUSE_MERCHANT)
                 .set(WAREHOUSE_MERCHANT.WAREHOUSE_ID, event.participantId().value())
                 .set(WAREHOUSE_MERCHANT.MERCHANT_ID, event.merchantId().value())
@@ -67,8 +79,7 @@ public class ParticipantProjection {
                 .execute();
     }
 
-    @EventHandler
-    void on(MerchantUnlinked event) {
+    private void unlinked(MerchantUnlinked event) {
         db.deleteFrom(WAREHOUSE_MERCHANT)
                 .where(WAREHOUSE_MERCHANT.WAREHOUSE_ID.eq(event.participantId().value()))
                 .and(WAREHOUSE_MERCHANT.MERCHANT_ID.eq(event.merchantId().value()))

@@ -10,6 +10,7 @@ import io.livechain.production.event.BatchReceived;
 import io.livechain.production.event.BatchShipped;
 import io.livechain.production.event.ProductionAccepted;
 import io.livechain.production.event.ProductionCompleted;
+import io.livechain.production.event.ProductionEvent;
 import io.livechain.production.event.ProductionRejected;
 import io.livechain.production.event.ProductionRequestRevised;
 import io.livechain.production.event.ProductionRequested;
@@ -18,7 +19,16 @@ import io.livechain.production.query.BatchView;
 import io.livechain.production.query.FindBatch;
 import io.livechain.production.query.ListProductionRequests;
 import io.livechain.production.query.ProductionRequestView;
+import io.livechain.stock.event.BackorderCancelled;
 import io.livechain.stock.event.BackorderFilled;
+import io.livechain.stock.event.BackorderPlaced;
+import io.livechain.stock.event.InventoryEvent;
+import io.livechain.stock.event.InventoryOpened;
+import io.livechain.stock.event.StockReceived;
+import io.livechain.stock.event.StockReleased;
+import io.livechain.stock.event.StockReserved;
+import io.livechain.stock.event.StockReturned;
+import io.livechain.stock.event.StockShipped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,8 +60,25 @@ public class ProductionProjection {
         this.db = db;
     }
 
+    /**
+     * Every event of the batch's family, by a switch over the sealed type: a new event does not compile until this
+     * view decides what it changes.
+     */
     @EventHandler
-    void on(ProductionRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ProductionEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        switch (event) {
+            case ProductionRequested requested -> requested(requested, sequence, at);
+            case ProductionRequestRevised revised -> revised(revised, sequence, at);
+            case ProductionAccepted accepted -> accepted(accepted, sequence, at);
+            case ProductionRejected rejected -> rejected(rejected, sequence, at);
+            case ProductionStarted started -> started(started, sequence, at);
+            case ProductionCompleted completed -> completed(completed, sequence, at);
+            case BatchShipped shipped -> shipped(shipped, sequence, at);
+            case BatchReceived received -> received(received, sequence, at);
+        }
+    }
+
+    private void requested(ProductionRequested event, long sequence, Instant at) {
         db.insertInto(PRODUCTION_BATCH)
                 .set(PRODUCTION_BATCH.ID, event.batchId().value())
                 .set(PRODUCTION_BATCH.MERCHANT_ID, event.merchantId().value())
@@ -69,8 +96,7 @@ public class ProductionProjection {
                 .execute();
     }
 
-    @EventHandler
-    void on(ProductionRequestRevised event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    private void revised(ProductionRequestRevised event, long sequence, Instant at) {
         update(event.batchId().value(), sequence, at)
                 .set(PRODUCTION_BATCH.QUANTITY, event.quantity())
                 .set(PRODUCTION_BATCH.NEEDED_BY, utc(event.neededBy()))
@@ -78,8 +104,7 @@ public class ProductionProjection {
                 .execute();
     }
 
-    @EventHandler
-    void on(ProductionAccepted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    private void accepted(ProductionAccepted event, long sequence, Instant at) {
         update(event.batchId().value(), sequence, at)
                 .set(PRODUCTION_BATCH.STATUS, BatchStatus.ACCEPTED.name())
                 .set(PRODUCTION_BATCH.COMMITTED_QUANTITY, event.committedQuantity())
@@ -88,8 +113,7 @@ public class ProductionProjection {
                 .execute();
     }
 
-    @EventHandler
-    void on(ProductionRejected event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    private void rejected(ProductionRejected event, long sequence, Instant at) {
         update(event.batchId().value(), sequence, at)
                 .set(PRODUCTION_BATCH.STATUS, BatchStatus.REJECTED.name())
                 .set(PRODUCTION_BATCH.REASON, event.reason())
@@ -97,16 +121,14 @@ public class ProductionProjection {
                 .execute();
     }
 
-    @EventHandler
-    void on(ProductionStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    private void started(ProductionStarted event, long sequence, Instant at) {
         update(event.batchId().value(), sequence, at)
                 .set(PRODUCTION_BATCH.STATUS, BatchStatus.STARTED.name())
                 .where(guard(event.batchId().value(), sequence))
                 .execute();
     }
 
-    @EventHandler
-    void on(ProductionCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    private void completed(ProductionCompleted event, long sequence, Instant at) {
         update(event.batchId().value(), sequence, at)
                 .set(PRODUCTION_BATCH.STATUS, BatchStatus.COMPLETED.name())
                 .set(PRODUCTION_BATCH.PRODUCED_QUANTITY, event.producedQuantity())
@@ -115,8 +137,7 @@ public class ProductionProjection {
                 .execute();
     }
 
-    @EventHandler
-    void on(BatchShipped event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    private void shipped(BatchShipped event, long sequence, Instant at) {
         update(event.batchId().value(), sequence, at)
                 .set(PRODUCTION_BATCH.STATUS, BatchStatus.SHIPPED.name())
                 .set(PRODUCTION_BATCH.SHIPPED_QUANTITY, PRODUCTION_BATCH.SHIPPED_QUANTITY.plus(event.quantity()))
@@ -124,8 +145,7 @@ public class ProductionProjection {
                 .execute();
     }
 
-    @EventHandler
-    void on(BatchReceived event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    private void received(BatchReceived event, long sequence, Instant at) {
         Field<Integer> received = PRODUCTION_BATCH.RECEIVED_QUANTITY.plus(event.quantity());
         update(event.batchId().value(), sequence, at)
                 .set(PRODUCTION_BATCH.RECEIVED_QUANTITY, received)
@@ -141,9 +161,26 @@ public class ProductionProjection {
                 .execute();
     }
 
-    /** Genealogy: the waiting order this batch's units went to. */
+    /**
+     * Of the inventories' family, only a backorder filled from a batch belongs here: the genealogy, the waiting order
+     * this batch's units went to.
+     */
     @EventHandler
-    void on(BackorderFilled event) {
+    void on(InventoryEvent event) {
+        switch (event) {
+            case BackorderFilled filled -> served(filled);
+            case InventoryOpened _,
+                    StockReceived _,
+                    StockReserved _,
+                    StockReleased _,
+                    BackorderPlaced _,
+                    BackorderCancelled _,
+                    StockShipped _,
+                    StockReturned _ -> {}
+        }
+    }
+
+    private void served(BackorderFilled event) {
         if (event.batchId() != null) {
             db.insertInto(BATCH_ORDER)
                     .set(BATCH_ORDER.BATCH_ID, event.batchId())

@@ -15,8 +15,11 @@ import io.livechain.order.StockState;
 import io.livechain.sales.LiveStreamStatus;
 import io.livechain.sales.OfferTerms;
 import io.livechain.sales.event.LiveStreamEnded;
+import io.livechain.sales.event.LiveStreamEvent;
 import io.livechain.sales.event.LiveStreamScheduled;
 import io.livechain.sales.event.LiveStreamStarted;
+import io.livechain.sales.event.OrderAdmitted;
+import io.livechain.sales.event.OrderUnitsReturned;
 import io.livechain.sales.query.FindLiveStream;
 import io.livechain.sales.query.LiveStreamView;
 import io.livechain.sales.query.LiveStreamView.OfferView;
@@ -55,8 +58,21 @@ public class LiveStreamProjection {
         this.db = db;
     }
 
+    /**
+     * Every event of the live stream's family, by a switch over the sealed type: a new event does not compile until
+     * this view decides what it changes. What an offer admitted or got back is not counted here (see above).
+     */
     @EventHandler
-    void on(LiveStreamScheduled event, @SequenceNumber long sequence) {
+    void on(LiveStreamEvent event, @SequenceNumber long sequence) {
+        switch (event) {
+            case LiveStreamScheduled scheduled -> scheduled(scheduled, sequence);
+            case LiveStreamStarted started -> setStatus(started.liveStreamId(), LiveStreamStatus.LIVE, sequence);
+            case LiveStreamEnded ended -> setStatus(ended.liveStreamId(), LiveStreamStatus.ENDED, sequence);
+            case OrderAdmitted _, OrderUnitsReturned _ -> {}
+        }
+    }
+
+    private void scheduled(LiveStreamScheduled event, long sequence) {
         UUID streamId = event.liveStreamId().value();
         db.insertInto(LIVE_STREAM)
                 .set(LIVE_STREAM.ID, streamId)
@@ -84,16 +100,6 @@ public class LiveStreamProjection {
                 .set(LIVE_STREAM_OFFER.PER_BUYER_LIMIT, offer.perBuyerLimit())
                 .set(LIVE_STREAM_OFFER.ALLOW_BACKORDER, offer.allowBackorder())
                 .onConflictDoNothing();
-    }
-
-    @EventHandler
-    void on(LiveStreamStarted event, @SequenceNumber long sequence) {
-        setStatus(event.liveStreamId(), LiveStreamStatus.LIVE, sequence);
-    }
-
-    @EventHandler
-    void on(LiveStreamEnded event, @SequenceNumber long sequence) {
-        setStatus(event.liveStreamId(), LiveStreamStatus.ENDED, sequence);
     }
 
     private void setStatus(LiveStreamId streamId, LiveStreamStatus status, long sequence) {

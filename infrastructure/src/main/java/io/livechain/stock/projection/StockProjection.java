@@ -14,6 +14,7 @@ import io.livechain.stock.InventoryId;
 import io.livechain.stock.event.BackorderCancelled;
 import io.livechain.stock.event.BackorderFilled;
 import io.livechain.stock.event.BackorderPlaced;
+import io.livechain.stock.event.InventoryEvent;
 import io.livechain.stock.event.InventoryOpened;
 import io.livechain.stock.event.StockReceived;
 import io.livechain.stock.event.StockReleased;
@@ -57,8 +58,53 @@ public class StockProjection {
         this.db = db;
     }
 
+    /**
+     * Every event of the inventory's family, by a switch over the sealed type: a new event does not compile until
+     * this view decides what it counts.
+     */
     @EventHandler
-    void on(InventoryOpened event, @SequenceNumber long sequence) {
+    void on(InventoryEvent event, @SequenceNumber long sequence) {
+        switch (event) {
+            case InventoryOpened opened -> opened(opened, sequence);
+            case StockReceived received ->
+                change(
+                        received.inventoryId(),
+                        sequence,
+                        delta -> delta.warehouse(received.warehouseId())[RECEIVED] += received.quantity());
+            case StockReserved reserved ->
+                change(
+                        reserved.inventoryId(),
+                        sequence,
+                        delta -> delta.warehouse(reserved.warehouseId())[RESERVED] += reserved.quantity());
+            case StockReleased released ->
+                change(
+                        released.inventoryId(),
+                        sequence,
+                        delta -> delta.warehouse(released.warehouseId())[RESERVED] -= released.quantity());
+            case StockShipped shipped ->
+                change(shipped.inventoryId(), sequence, delta -> {
+                    int[] warehouse = delta.warehouse(shipped.warehouseId());
+                    warehouse[RESERVED] -= shipped.quantity();
+                    warehouse[SHIPPED] += shipped.quantity();
+                });
+            case StockReturned returned ->
+                change(
+                        returned.inventoryId(),
+                        sequence,
+                        delta -> delta.warehouse(returned.warehouseId())[SHIPPED] -= returned.quantity());
+            case BackorderPlaced placed ->
+                change(placed.inventoryId(), sequence, delta -> delta.backordered += placed.quantity());
+            case BackorderFilled filled ->
+                change(filled.inventoryId(), sequence, delta -> {
+                    delta.backordered -= filled.quantity();
+                    delta.warehouse(filled.warehouseId())[RESERVED] += filled.quantity();
+                });
+            case BackorderCancelled cancelled ->
+                change(cancelled.inventoryId(), sequence, delta -> delta.backordered -= cancelled.quantity());
+        }
+    }
+
+    private void opened(InventoryOpened event, long sequence) {
         db.insertInto(INVENTORY)
                 .set(INVENTORY.INVENTORY_ID, event.inventoryId().value())
                 .set(INVENTORY.MERCHANT_ID, event.merchantId().value())
@@ -67,65 +113,6 @@ public class StockProjection {
                 .set(INVENTORY.LAST_SEQUENCE, sequence)
                 .onConflictDoNothing()
                 .execute();
-    }
-
-    @EventHandler
-    void on(StockReceived event, @SequenceNumber long sequence) {
-        change(
-                event.inventoryId(),
-                sequence,
-                delta -> delta.warehouse(event.warehouseId())[RECEIVED] += event.quantity());
-    }
-
-    @EventHandler
-    void on(StockReserved event, @SequenceNumber long sequence) {
-        change(
-                event.inventoryId(),
-                sequence,
-                delta -> delta.warehouse(event.warehouseId())[RESERVED] += event.quantity());
-    }
-
-    @EventHandler
-    void on(StockReleased event, @SequenceNumber long sequence) {
-        change(
-                event.inventoryId(),
-                sequence,
-                delta -> delta.warehouse(event.warehouseId())[RESERVED] -= event.quantity());
-    }
-
-    @EventHandler
-    void on(StockShipped event, @SequenceNumber long sequence) {
-        change(event.inventoryId(), sequence, delta -> {
-            int[] warehouse = delta.warehouse(event.warehouseId());
-            warehouse[RESERVED] -= event.quantity();
-            warehouse[SHIPPED] += event.quantity();
-        });
-    }
-
-    @EventHandler
-    void on(StockReturned event, @SequenceNumber long sequence) {
-        change(
-                event.inventoryId(),
-                sequence,
-                delta -> delta.warehouse(event.warehouseId())[SHIPPED] -= event.quantity());
-    }
-
-    @EventHandler
-    void on(BackorderPlaced event, @SequenceNumber long sequence) {
-        change(event.inventoryId(), sequence, delta -> delta.backordered += event.quantity());
-    }
-
-    @EventHandler
-    void on(BackorderFilled event, @SequenceNumber long sequence) {
-        change(event.inventoryId(), sequence, delta -> {
-            delta.backordered -= event.quantity();
-            delta.warehouse(event.warehouseId())[RESERVED] += event.quantity();
-        });
-    }
-
-    @EventHandler
-    void on(BackorderCancelled event, @SequenceNumber long sequence) {
-        change(event.inventoryId(), sequence, delta -> delta.backordered -= event.quantity());
     }
 
     /**

@@ -68,7 +68,7 @@ class OperatorKeyStrengthTest {
 
     @Test
     void a_weak_configured_key_stops_the_start() {
-        assertThatThrownBy(() -> new OperatorKeyBootstrap(keys(), "demo-operator-key", false))
+        assertThatThrownBy(() -> new OperatorKeyBootstrap(keys(), operator("demo-operator-key", false)))
                 .isInstanceOf(WeakOperatorKey.class)
                 .hasMessageContaining("published default")
                 .hasMessageNotContaining("demo-operator-key");
@@ -76,13 +76,18 @@ class OperatorKeyStrengthTest {
 
     @Test
     void local_development_accepts_a_weak_key() {
-        assertThatCode(() -> new OperatorKeyBootstrap(keys(), "demo-operator-key", true))
+        assertThatCode(() -> new OperatorKeyBootstrap(keys(), operator("demo-operator-key", true)))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void no_configured_key_is_fine() {
-        assertThatCode(() -> new OperatorKeyBootstrap(keys(), "", false)).doesNotThrowAnyException();
+        assertThatCode(() -> new OperatorKeyBootstrap(keys(), operator("", false)))
+                .doesNotThrowAnyException();
+    }
+
+    private static AccessProperties.Operator operator(String adminApiKey, boolean localDevelopment) {
+        return new AccessProperties.Operator(adminApiKey, localDevelopment);
     }
 
     /** The bootstrap checks the key when it is made; the key store is not asked then. */

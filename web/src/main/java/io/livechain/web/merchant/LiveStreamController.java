@@ -1,7 +1,6 @@
 package io.livechain.web.merchant;
 
 import io.livechain.access.Caller;
-import io.livechain.catalog.Sku;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.OfferTerms;
 import io.livechain.sales.command.EndLiveStream;
@@ -13,6 +12,7 @@ import io.livechain.sales.query.FindLiveStream;
 import io.livechain.sales.query.LiveStreamView;
 import io.livechain.shared.Limits;
 import io.livechain.shared.LiveStreamId;
+import io.livechain.shared.Sku;
 import io.livechain.web.support.DecidedByDesk;
 import io.livechain.web.support.DeskResponses;
 import io.livechain.web.support.DeskResponses.Answer;

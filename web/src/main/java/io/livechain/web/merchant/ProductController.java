@@ -2,7 +2,6 @@ package io.livechain.web.merchant;
 
 import io.livechain.access.Caller;
 import io.livechain.catalog.ProductId;
-import io.livechain.catalog.Sku;
 import io.livechain.catalog.command.DefineProduct;
 import io.livechain.catalog.desk.ProductDefinition;
 import io.livechain.catalog.query.FindProduct;
@@ -10,6 +9,7 @@ import io.livechain.catalog.query.ListProducts;
 import io.livechain.catalog.query.ProductView;
 import io.livechain.participant.ParticipantId;
 import io.livechain.shared.Limits;
+import io.livechain.shared.Sku;
 import io.livechain.web.support.DecidedByDesk;
 import io.livechain.web.support.DeskResponses;
 import io.livechain.web.support.DeskResponses.Answer;

@@ -1,9 +1,12 @@
 package io.livechain.web.warehouse;
 
 import io.livechain.access.Caller;
-import io.livechain.catalog.Sku;
+import io.livechain.desk.UseCase;
 import io.livechain.participant.ParticipantId;
+import io.livechain.production.BatchId;
+import io.livechain.production.desk.BatchReceipt;
 import io.livechain.shared.Limits;
+import io.livechain.shared.Sku;
 import io.livechain.stock.desk.StockReceipt;
 import io.livechain.web.support.DecidedByDesk;
 import io.livechain.web.support.DeskResponses;
@@ -57,17 +60,21 @@ class ReceiptController {
     ResponseEntity<byte[]> receive(
             @Valid @RequestBody Receipt body, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
         ParticipantId warehouse = new ParticipantId(caller.participantId());
+        StockReceipt receipt =
+                new StockReceipt(warehouse, new ParticipantId(body.merchantId()), body.sku(), body.quantity());
+        // units from a production batch: the batch is checked and recorded as received with the stock
+        UseCase<StockReceipt.Received> decision =
+                body.batchId() == null ? receipt : new BatchReceipt(receipt, new BatchId(body.batchId()));
         return desk.decide(
                 http,
                 caller,
                 body,
-                new StockReceipt(
-                        warehouse, new ParticipantId(body.merchantId()), body.sku(), body.quantity(), body.batchId()),
-                receipt -> new Answer(
+                decision,
+                received -> new Answer(
                         HttpStatus.CREATED,
                         null,
                         new Received(
-                                receipt.receiptId(),
+                                received.receiptId(),
                                 warehouse.value(),
                                 body.merchantId(),
                                 body.sku(),

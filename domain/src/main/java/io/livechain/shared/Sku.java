@@ -1,4 +1,4 @@
-package io.livechain.catalog;
+package io.livechain.shared;
 
 import java.util.regex.Pattern;
 

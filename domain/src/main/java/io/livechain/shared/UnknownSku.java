@@ -1,6 +1,4 @@
-package io.livechain.catalog;
-
-import io.livechain.shared.BusinessRuleViolation;
+package io.livechain.shared;
 
 /** A request names a SKU that is not in the merchant's catalogue (or not offered where it is asked for). */
 public final class UnknownSku extends BusinessRuleViolation {
