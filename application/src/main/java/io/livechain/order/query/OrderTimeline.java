@@ -7,11 +7,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every event of every aggregate that an order caused or was touched by, oldest first, exactly as stored: the
- * audit trail of one order.
+ * audit trail of one order, including every event of the production batches its units came from. {@code eventId}
+ * is what a later entry's {@code causationId} names when this event caused it.
  */
 public record OrderTimeline(UUID orderId, List<Entry> events) {
 
     public record Entry(
+            String eventId,
             Instant occurredAt,
             String type,
             String aggregateType,

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
@@ -33,6 +34,10 @@ public final class AuditCorrelationDataProvider implements CorrelationDataProvid
         if (message instanceof DeadlineMessage<?> deadline) {
             data.put(ACTOR_ROLE, SYSTEM_ROLE);
             data.put(ACTOR_ID, "deadline:" + deadline.getDeadlineName());
+        } else if (message instanceof EventMessage<?>) {
+            // a saga or a policy answering an event: the platform acts, not whoever caused the event
+            data.put(ACTOR_ROLE, SYSTEM_ROLE);
+            data.put(ACTOR_ID, ThePlatformActs.processor().orElse("platform"));
         } else {
             copy(metaData, data, ACTOR_ROLE);
             copy(metaData, data, ACTOR_ID);

@@ -1,33 +1,35 @@
 package io.livechain.infrastructure.axon;
 
-import static io.livechain.audit.AuditMetadata.ACTOR_ID;
-import static io.livechain.audit.AuditMetadata.ACTOR_ROLE;
-import static io.livechain.audit.AuditMetadata.SYSTEM_ROLE;
-
-import java.util.Map;
+import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * What an event processor does in answer to an event (a saga's production request, a policy's order update) is done
- * by the platform, not by whoever caused the event: its commands, and the events they cause, carry the actor role
- * SYSTEM and the processor's name as the actor id. The causing event stays in their causation chain, and the
- * request's correlation id travels on ({@link AuditCorrelationDataProvider}).
+ * Names the event processor handling an event (a saga's, a policy's) in its unit of work, so that what it does in
+ * answer (a production request, an order following its delivery) is recorded as done by the platform, by that
+ * processor ({@link AuditCorrelationDataProvider}), not by whoever caused the event.
  */
 final class ThePlatformActs implements MessageHandlerInterceptor<EventMessage<?>> {
 
-    private final Map<String, String> actor;
+    private static final String PROCESSOR = ThePlatformActs.class.getName() + ".processor";
+
+    private final String processorName;
 
     ThePlatformActs(String processorName) {
-        this.actor = Map.of(ACTOR_ROLE, SYSTEM_ROLE, ACTOR_ID, processorName);
+        this.processorName = processorName;
     }
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        // registered after the default correlation data, so that it overrides the actor carried by the event
-        unitOfWork.registerCorrelationDataProvider(message -> actor);
+        unitOfWork.root().resources().put(PROCESSOR, processorName);
         return chain.proceed();
+    }
+
+    /** The processor whose handler runs in the current unit of work, if one does. */
+    static Optional<String> processor() {
+        return CurrentUnitOfWork.map(unitOfWork -> unitOfWork.root().<String>getResource(PROCESSOR));
     }
 }

@@ -1,9 +1,11 @@
 package io.livechain.order.projection;
 
+import static io.livechain.infrastructure.jooq.read_model.Tables.BATCH_ORDER;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_TIMELINE;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_VIEW;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.table;
 
 import io.livechain.audit.AuditMetadata;
@@ -28,6 +30,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -36,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit trail of one order: which stored events, of whatever aggregate (the order itself, the live stream that
- * admitted it, the inventories that held its units), are part of its story. Only their identifiers are kept here;
+ * admitted it, the inventories that held its units, its deliveries), are part of its story, and the whole story of
+ * every production batch its units came from. Only their identifiers are kept here;
  * the events themselves are read from the event store, exactly as stored, when the timeline is asked for.
  */
 @Component
@@ -54,6 +58,17 @@ public class OrderTimelineProjection {
     private static final Field<Long> SEQUENCE_NUMBER = column("sequence_number", Long.class);
     private static final Field<byte[]> META_DATA = column("meta_data", byte[].class);
     private static final Field<byte[]> PAYLOAD = column("payload", byte[].class);
+
+    private static final List<Field<?>> COLUMNS = List.of(
+            GLOBAL_INDEX,
+            EVENT_IDENTIFIER,
+            TIME_STAMP,
+            PAYLOAD_TYPE,
+            AGGREGATE_TYPE,
+            AGGREGATE_IDENTIFIER,
+            SEQUENCE_NUMBER,
+            META_DATA,
+            PAYLOAD);
 
     private final DSLContext db;
     private final ObjectReader reader;
@@ -94,19 +109,20 @@ public class OrderTimelineProjection {
         if (!visible) {
             return Optional.empty();
         }
-        List<Entry> events = db.select(
-                        TIME_STAMP,
-                        PAYLOAD_TYPE,
-                        AGGREGATE_TYPE,
-                        AGGREGATE_IDENTIFIER,
-                        SEQUENCE_NUMBER,
-                        META_DATA,
-                        PAYLOAD)
+        // the order's own story, and that of every production batch its units came from (request to receipt)
+        var ownEvents = db.select(COLUMNS)
                 .from(ORDER_TIMELINE)
                 .join(EVENTS)
                 .on(EVENT_IDENTIFIER.eq(ORDER_TIMELINE.EVENT_IDENTIFIER))
-                .where(ORDER_TIMELINE.ORDER_ID.eq(orderId))
-                .orderBy(ORDER_TIMELINE.GLOBAL_INDEX, GLOBAL_INDEX)
+                .where(ORDER_TIMELINE.ORDER_ID.eq(orderId));
+        var batchEvents = db.select(COLUMNS)
+                .from(EVENTS)
+                .where(AGGREGATE_IDENTIFIER.in(select(BATCH_ORDER.BATCH_ID.cast(SQLDataType.VARCHAR))
+                        .from(BATCH_ORDER)
+                        .where(BATCH_ORDER.ORDER_ID.eq(orderId))));
+        List<Entry> events = ownEvents
+                .union(batchEvents)
+                .orderBy(field(name(GLOBAL_INDEX.getName())))
                 .fetch(this::toEntry);
         return Optional.of(new OrderTimeline(orderId, events));
     }
@@ -117,6 +133,7 @@ public class OrderTimelineProjection {
         String actorRole = text(metaData.get(AuditMetadata.ACTOR_ROLE));
         String actorId = text(metaData.get(AuditMetadata.ACTOR_ID));
         return new Entry(
+                row.get(EVENT_IDENTIFIER),
                 Instant.parse(row.get(TIME_STAMP)),
                 payloadType.substring(payloadType.lastIndexOf('.') + 1),
                 row.get(AGGREGATE_TYPE),

@@ -1,10 +1,15 @@
 package io.livechain.production.projection;
 
 import static io.livechain.infrastructure.jooq.read_model.Tables.BATCH_ORDER;
+import static io.livechain.infrastructure.jooq.read_model.Tables.DELIVERY;
+import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_LINE;
+import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_VIEW;
 import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCTION_BATCH;
 
 import io.livechain.infrastructure.jooq.read_model.tables.records.ProductionBatchRecord;
+import io.livechain.infrastructure.projection.BatchWrites;
 import io.livechain.infrastructure.projection.Views;
+import io.livechain.order.ShippingAddress;
 import io.livechain.production.BatchStatus;
 import io.livechain.production.event.BatchReceived;
 import io.livechain.production.event.BatchShipped;
@@ -15,10 +20,13 @@ import io.livechain.production.event.ProductionRejected;
 import io.livechain.production.event.ProductionRequestRevised;
 import io.livechain.production.event.ProductionRequested;
 import io.livechain.production.event.ProductionStarted;
+import io.livechain.production.query.BatchOrders;
 import io.livechain.production.query.BatchView;
 import io.livechain.production.query.FindBatch;
+import io.livechain.production.query.FindBatchOrders;
 import io.livechain.production.query.ListProductionRequests;
 import io.livechain.production.query.ProductionRequestView;
+import io.livechain.stock.BatchUnits;
 import io.livechain.stock.event.BackorderCancelled;
 import io.livechain.stock.event.BackorderFilled;
 import io.livechain.stock.event.BackorderPlaced;
@@ -32,6 +40,7 @@ import io.livechain.stock.event.StockShipped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +52,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -168,11 +178,15 @@ public class ProductionProjection {
     @EventHandler
     void on(InventoryEvent event) {
         switch (event) {
-            case BackorderFilled filled -> served(filled);
+            case StockReserved reserved ->
+                took(reserved.orderId().value(), reserved.sku(), reserved.batches(), null, reserved.quantity());
+            case BackorderFilled filled ->
+                took(filled.orderId().value(), filled.sku(), filled.batches(), filled.batchId(), filled.quantity());
+            case StockReleased released ->
+                inBatch(pending ->
+                        pending.released.add(List.of(released.orderId().value(), released.sku())));
             case InventoryOpened _,
                     StockReceived _,
-                    StockReserved _,
-                    StockReleased _,
                     BackorderPlaced _,
                     BackorderCancelled _,
                     StockShipped _,
@@ -180,16 +194,111 @@ public class ProductionProjection {
         }
     }
 
-    private void served(BackorderFilled event) {
-        if (event.batchId() != null) {
-            db.insertInto(BATCH_ORDER)
-                    .set(BATCH_ORDER.BATCH_ID, event.batchId())
-                    .set(BATCH_ORDER.ORDER_ID, event.orderId().value())
-                    .set(BATCH_ORDER.SKU, event.sku())
-                    .set(BATCH_ORDER.QUANTITY, event.quantity())
-                    .onConflictDoNothing()
-                    .execute();
+    /**
+     * Genealogy: the batches an order's units were taken from (events before revision 2 named only the batch whose
+     * receipt filled a backorder). Units given back before they left (a cancelled or expired order) were never the
+     * order's.
+     */
+    private void took(UUID orderId, String sku, List<BatchUnits> batches, UUID fillingBatch, int quantity) {
+        List<BatchUnits> units = batches != null
+                ? batches
+                : fillingBatch == null ? List.of() : List.of(new BatchUnits(fillingBatch, quantity));
+        if (!units.isEmpty()) {
+            inBatch(pending -> units.forEach(
+                    share -> pending.taken.add(List.of(share.batchId(), orderId, sku, share.quantity()))));
         }
+    }
+
+    /** Flash sales reserve thousands of units a second: their genealogy is written per batch of events. */
+    private void inBatch(java.util.function.Consumer<Pending> write) {
+        BatchWrites.with(ProductionProjection.class.getName(), Pending::new, Pending::flush, write);
+    }
+
+    private final class Pending {
+
+        private final List<List<?>> taken = new ArrayList<>();
+        private final List<List<?>> released = new ArrayList<>();
+
+        /** What was taken first, then what was given back: a release always follows its order's reservation. */
+        void flush() {
+            List<Query> writes = new ArrayList<>();
+            if (!taken.isEmpty()) {
+                var insert = db.insertInto(
+                        BATCH_ORDER, BATCH_ORDER.BATCH_ID, BATCH_ORDER.ORDER_ID, BATCH_ORDER.SKU, BATCH_ORDER.QUANTITY);
+                taken.forEach(row ->
+                        insert.values((UUID) row.get(0), (UUID) row.get(1), (String) row.get(2), (Integer) row.get(3)));
+                writes.add(insert.onConflictDoNothing());
+            }
+            released.forEach(row -> writes.add(db.deleteFrom(BATCH_ORDER)
+                    .where(BATCH_ORDER.ORDER_ID.eq((UUID) row.get(0)))
+                    .and(BATCH_ORDER.SKU.eq((String) row.get(1)))));
+            if (writes.size() == 1) {
+                writes.getFirst().execute();
+            } else if (!writes.isEmpty()) {
+                db.batch(writes).execute();
+            }
+        }
+    }
+
+    /** A recall: every order that received units of the merchant's batch, with where those units are now. */
+    @QueryHandler
+    Optional<BatchOrders> handle(FindBatchOrders query) {
+        return db.selectFrom(PRODUCTION_BATCH)
+                .where(PRODUCTION_BATCH.ID.eq(query.batchId().value()))
+                .and(PRODUCTION_BATCH.MERCHANT_ID.eq(query.merchantId().value()))
+                .fetchOptional()
+                .map(batch -> new BatchOrders(batch.getId(), batch.getSku(), recalled(batch)));
+    }
+
+    private List<BatchOrders.RecalledOrder> recalled(ProductionBatchRecord batch) {
+        return db.select(
+                        BATCH_ORDER.ORDER_ID,
+                        BATCH_ORDER.QUANTITY,
+                        ORDER_VIEW.STATUS,
+                        ORDER_VIEW.BUYER_ID,
+                        ORDER_VIEW.SHIP_ZONE,
+                        ORDER_VIEW.SHIP_LINE1,
+                        ORDER_VIEW.SHIP_CITY,
+                        ORDER_VIEW.SHIP_RECIPIENT,
+                        DELIVERY.ID,
+                        DELIVERY.WAREHOUSE_ID,
+                        DELIVERY.ZONE,
+                        DELIVERY.STATUS,
+                        DELIVERY.COURIER_ID,
+                        DELIVERY.FAILED_ATTEMPTS,
+                        DELIVERY.UPDATED_AT)
+                .from(BATCH_ORDER)
+                .join(ORDER_VIEW)
+                .on(ORDER_VIEW.ID.eq(BATCH_ORDER.ORDER_ID))
+                .leftJoin(ORDER_LINE)
+                .on(ORDER_LINE.ORDER_ID.eq(BATCH_ORDER.ORDER_ID).and(ORDER_LINE.SKU.eq(BATCH_ORDER.SKU)))
+                .leftJoin(DELIVERY)
+                .on(DELIVERY.ID.eq(ORDER_LINE.DELIVERY_ID))
+                .where(BATCH_ORDER.BATCH_ID.eq(batch.getId()))
+                .and(ORDER_VIEW.MERCHANT_ID.eq(batch.getMerchantId()))
+                .orderBy(ORDER_VIEW.CREATED_AT, ORDER_VIEW.ID)
+                .fetch(row -> new BatchOrders.RecalledOrder(
+                        row.get(BATCH_ORDER.ORDER_ID),
+                        row.get(BATCH_ORDER.QUANTITY),
+                        row.get(ORDER_VIEW.STATUS),
+                        row.get(ORDER_VIEW.BUYER_ID),
+                        row.get(ORDER_VIEW.SHIP_ZONE) == null
+                                ? null
+                                : new ShippingAddress(
+                                        row.get(ORDER_VIEW.SHIP_ZONE),
+                                        row.get(ORDER_VIEW.SHIP_LINE1),
+                                        row.get(ORDER_VIEW.SHIP_CITY),
+                                        row.get(ORDER_VIEW.SHIP_RECIPIENT)),
+                        row.get(DELIVERY.ID) == null
+                                ? null
+                                : new BatchOrders.Shipment(
+                                        row.get(DELIVERY.ID),
+                                        row.get(DELIVERY.WAREHOUSE_ID),
+                                        row.get(DELIVERY.ZONE),
+                                        row.get(DELIVERY.STATUS),
+                                        row.get(DELIVERY.COURIER_ID),
+                                        row.get(DELIVERY.FAILED_ATTEMPTS),
+                                        row.get(DELIVERY.UPDATED_AT).toInstant())));
     }
 
     @QueryHandler

@@ -377,6 +377,8 @@ class ApiContractIT extends PlatformIT {
         expect(client.get("/api/v1/production-requests?status=RECEIVED", mk), 200);
         expect(client.get("/api/v1/production-batches/" + batch, mk), 200);
         problem(wrong.get("/api/v1/production-batches/" + UUID.randomUUID(), mk), 404);
+        expect(client.get("/api/v1/production/batches/" + batch + "/orders", mk), 200);
+        problem(wrong.get("/api/v1/production/batches/" + UUID.randomUUID() + "/orders", mk), 404);
         expect(client.get("/api/v1/stock/PRE", mk), 200);
         expect(client.get("/api/v1/orders/" + delivered, mk), 200);
         expect(client.get("/api/v1/live-streams/" + stream, mk), 200);

@@ -118,12 +118,26 @@ class DeliveryIT extends PlatformIT {
                         "Delivery:DeliveryClaimed:COURIER",
                         "Delivery:DeliveryPickedUp:COURIER",
                         "Delivery:DeliveryCompleted:COURIER",
-                        "Order:OrderDelivered:COURIER");
+                        "Order:OrderDelivered:SYSTEM");
         events.forEach(event -> {
             if (event.get("actor").get("role").asString().equals("COURIER")) {
                 assertThat(event.get("actor").get("id").asString()).isEqualTo(winner.id());
             }
         });
+        // the order follows its delivery by the platform's policy, caused by the courier's delivery
+        JsonNode completed = null;
+        JsonNode delivered = null;
+        for (JsonNode event : events) {
+            switch (event.get("type").asString()) {
+                case "DeliveryCompleted" -> completed = event;
+                case "OrderDelivered" -> delivered = event;
+                default -> {}
+            }
+        }
+        assertThat(delivered.get("causationId").asString())
+                .isEqualTo(completed.get("eventId").asString());
+        assertThat(delivered.get("correlationId").asString())
+                .isEqualTo(completed.get("correlationId").asString());
     }
 
     @Test

@@ -374,6 +374,13 @@ final class Endpoints {
                     w -> w.batch,
                     id -> "/api/v1/production-batches/" + id,
                     null),
+            object(
+                    "GET",
+                    "/api/v1/production/batches/{id}/orders",
+                    Role.MERCHANT,
+                    w -> w.batch,
+                    id -> "/api/v1/production/batches/" + id + "/orders",
+                    null),
             new Entry(
                     new Endpoint("GET", "/api/v1/stock/{sku}"),
                     Role.MERCHANT,
