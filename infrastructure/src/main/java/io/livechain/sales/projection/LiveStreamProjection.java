@@ -128,7 +128,8 @@ public class LiveStreamProjection {
         Map<String, Held> held = heldPerSku(stream.getId(), stream.getMerchantId());
         List<OfferView> offers = db.selectFrom(LIVE_STREAM_OFFER)
                 .where(LIVE_STREAM_OFFER.LIVE_STREAM_ID.eq(stream.getId()))
-                .orderBy(LIVE_STREAM_OFFER.SKU)
+                // byte order, whatever the database's collation: the same order as the live stream as of a moment
+                .orderBy(LIVE_STREAM_OFFER.SKU.collate("C"))
                 .fetch(offer -> toView(offer, held.getOrDefault(offer.getSku(), Held.NONE)));
         return Optional.of(new LiveStreamView(
                 stream.getId(),
@@ -165,7 +166,7 @@ public class LiveStreamProjection {
     }
 
     private static OfferView toView(LiveStreamOfferRecord offer, Held held) {
-        return new OfferView(
+        return OfferView.of(
                 offer.getSku(),
                 offer.getPrice(),
                 offer.getQuantity(),
@@ -173,8 +174,7 @@ public class LiveStreamProjection {
                 offer.getAllowBackorder(),
                 held.admitted(),
                 held.reserved(),
-                held.backordered(),
-                Math.max(0, offer.getQuantity() - held.admitted()));
+                held.backordered());
     }
 
     private record Held(int admitted, int reserved, int backordered) {

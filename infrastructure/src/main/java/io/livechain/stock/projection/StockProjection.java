@@ -9,29 +9,18 @@ import io.livechain.infrastructure.jooq.read_model.tables.records.InventoryRecor
 import io.livechain.infrastructure.jooq.read_model.tables.records.StockLevelRecord;
 import io.livechain.infrastructure.projection.BatchWrites;
 import io.livechain.infrastructure.projection.Views;
-import io.livechain.participant.ParticipantId;
-import io.livechain.stock.InventoryId;
-import io.livechain.stock.event.BackorderCancelled;
-import io.livechain.stock.event.BackorderFilled;
-import io.livechain.stock.event.BackorderPlaced;
 import io.livechain.stock.event.InventoryEvent;
 import io.livechain.stock.event.InventoryOpened;
-import io.livechain.stock.event.StockReceived;
-import io.livechain.stock.event.StockReleased;
-import io.livechain.stock.event.StockReserved;
-import io.livechain.stock.event.StockReturned;
-import io.livechain.stock.event.StockShipped;
 import io.livechain.stock.query.FindStock;
+import io.livechain.stock.query.StockCounts;
 import io.livechain.stock.query.StockView;
 import io.livechain.stock.query.StockView.WarehouseStock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -59,60 +48,23 @@ public class StockProjection {
     }
 
     /**
-     * Every event of the inventory's family, by a switch over the sealed type: a new event does not compile until
-     * this view decides what it counts.
+     * Every inventory event: the first opens the inventory's row, every other is counted once (see
+     * {@link StockCounts}, which the stock as of a moment counts with too).
      */
     @EventHandler
     void on(InventoryEvent event, @SequenceNumber long sequence) {
-        switch (event) {
-            case InventoryOpened opened -> opened(opened, sequence);
-            case StockReceived received ->
-                change(
-                        received.inventoryId(),
-                        sequence,
-                        delta -> delta.warehouse(received.warehouseId())[RECEIVED] += received.quantity());
-            case StockReserved reserved ->
-                change(
-                        reserved.inventoryId(),
-                        sequence,
-                        delta -> delta.warehouse(reserved.warehouseId())[RESERVED] += reserved.quantity());
-            case StockReleased released ->
-                change(
-                        released.inventoryId(),
-                        sequence,
-                        delta -> delta.warehouse(released.warehouseId())[RESERVED] -= released.quantity());
-            case StockShipped shipped ->
-                change(shipped.inventoryId(), sequence, delta -> {
-                    int[] warehouse = delta.warehouse(shipped.warehouseId());
-                    warehouse[RESERVED] -= shipped.quantity();
-                    warehouse[SHIPPED] += shipped.quantity();
-                });
-            case StockReturned returned ->
-                change(
-                        returned.inventoryId(),
-                        sequence,
-                        delta -> delta.warehouse(returned.warehouseId())[SHIPPED] -= returned.quantity());
-            case BackorderPlaced placed ->
-                change(placed.inventoryId(), sequence, delta -> delta.backordered += placed.quantity());
-            case BackorderFilled filled ->
-                change(filled.inventoryId(), sequence, delta -> {
-                    delta.backordered -= filled.quantity();
-                    delta.warehouse(filled.warehouseId())[RESERVED] += filled.quantity();
-                });
-            case BackorderCancelled cancelled ->
-                change(cancelled.inventoryId(), sequence, delta -> delta.backordered -= cancelled.quantity());
+        if (event instanceof InventoryOpened opened) {
+            db.insertInto(INVENTORY)
+                    .set(INVENTORY.INVENTORY_ID, opened.inventoryId().value())
+                    .set(INVENTORY.MERCHANT_ID, opened.merchantId().value())
+                    .set(INVENTORY.SKU, opened.sku())
+                    .set(INVENTORY.BACKORDERED, 0)
+                    .set(INVENTORY.LAST_SEQUENCE, sequence)
+                    .onConflictDoNothing()
+                    .execute();
+        } else {
+            change(event, sequence);
         }
-    }
-
-    private void opened(InventoryOpened event, long sequence) {
-        db.insertInto(INVENTORY)
-                .set(INVENTORY.INVENTORY_ID, event.inventoryId().value())
-                .set(INVENTORY.MERCHANT_ID, event.merchantId().value())
-                .set(INVENTORY.SKU, event.sku())
-                .set(INVENTORY.BACKORDERED, 0)
-                .set(INVENTORY.LAST_SEQUENCE, sequence)
-                .onConflictDoNothing()
-                .execute();
     }
 
     /**
@@ -120,12 +72,12 @@ public class StockProjection {
      * changes of a whole batch are summed per inventory and written in a few statements when the batch commits (a
      * hot SKU's inventory gets thousands of events a second).
      */
-    private void change(InventoryId inventoryId, long sequence, Consumer<Delta> change) {
+    private void change(InventoryEvent event, long sequence) {
         BatchWrites.with(StockProjection.class.getName(), HashMap<UUID, Delta>::new, this::flush, deltas -> {
-            Delta delta = deltas.computeIfAbsent(inventoryId.value(), this::load);
+            Delta delta = deltas.computeIfAbsent(event.inventoryId().value(), this::load);
             if (delta.known && sequence > delta.lastSequence) {
                 delta.lastSequence = sequence;
-                change.accept(delta);
+                delta.counts.apply(event);
             }
         });
     }
@@ -146,39 +98,36 @@ public class StockProjection {
             }
             writes.add(db.update(INVENTORY)
                     .set(INVENTORY.LAST_SEQUENCE, delta.lastSequence)
-                    .set(INVENTORY.BACKORDERED, INVENTORY.BACKORDERED.plus(delta.backordered))
+                    .set(INVENTORY.BACKORDERED, INVENTORY.BACKORDERED.plus(delta.counts.backordered()))
                     .where(INVENTORY.INVENTORY_ID.eq(delta.inventoryId)));
-            delta.warehouses.forEach((warehouseId, change) -> writes.add(db.insertInto(STOCK_LEVEL)
-                    .set(STOCK_LEVEL.MERCHANT_ID, delta.merchantId)
-                    .set(STOCK_LEVEL.SKU, delta.sku)
-                    .set(STOCK_LEVEL.WAREHOUSE_ID, warehouseId)
-                    .set(STOCK_LEVEL.RECEIVED, change[RECEIVED])
-                    .set(STOCK_LEVEL.RESERVED, change[RESERVED])
-                    .set(STOCK_LEVEL.SHIPPED, change[SHIPPED])
-                    .onConflict(STOCK_LEVEL.MERCHANT_ID, STOCK_LEVEL.SKU, STOCK_LEVEL.WAREHOUSE_ID)
-                    .doUpdate()
-                    .set(STOCK_LEVEL.RECEIVED, STOCK_LEVEL.RECEIVED.plus(change[RECEIVED]))
-                    .set(STOCK_LEVEL.RESERVED, STOCK_LEVEL.RESERVED.plus(change[RESERVED]))
-                    .set(STOCK_LEVEL.SHIPPED, STOCK_LEVEL.SHIPPED.plus(change[SHIPPED]))));
+            delta.counts
+                    .warehouses()
+                    .forEach((warehouseId, change) -> writes.add(db.insertInto(STOCK_LEVEL)
+                            .set(STOCK_LEVEL.MERCHANT_ID, delta.merchantId)
+                            .set(STOCK_LEVEL.SKU, delta.sku)
+                            .set(STOCK_LEVEL.WAREHOUSE_ID, warehouseId)
+                            .set(STOCK_LEVEL.RECEIVED, change.received())
+                            .set(STOCK_LEVEL.RESERVED, change.reserved())
+                            .set(STOCK_LEVEL.SHIPPED, change.shipped())
+                            .onConflict(STOCK_LEVEL.MERCHANT_ID, STOCK_LEVEL.SKU, STOCK_LEVEL.WAREHOUSE_ID)
+                            .doUpdate()
+                            .set(STOCK_LEVEL.RECEIVED, STOCK_LEVEL.RECEIVED.plus(change.received()))
+                            .set(STOCK_LEVEL.RESERVED, STOCK_LEVEL.RESERVED.plus(change.reserved()))
+                            .set(STOCK_LEVEL.SHIPPED, STOCK_LEVEL.SHIPPED.plus(change.shipped()))));
         }
         if (!writes.isEmpty()) {
             db.batch(writes).execute();
         }
     }
 
-    private static final int RECEIVED = 0;
-    private static final int RESERVED = 1;
-    private static final int SHIPPED = 2;
-
-    /** What a batch changes in one inventory. */
+    /** What a batch changes in one inventory: its events counted from zero. */
     private static final class Delta {
         private final UUID inventoryId;
         private final UUID merchantId;
         private final String sku;
         private final boolean known;
         private long lastSequence;
-        private int backordered;
-        private final Map<UUID, int[]> warehouses = new LinkedHashMap<>();
+        private final StockCounts counts = new StockCounts();
 
         Delta(UUID inventoryId, UUID merchantId, String sku, long lastSequence) {
             this.inventoryId = inventoryId;
@@ -186,10 +135,6 @@ public class StockProjection {
             this.sku = sku;
             this.known = merchantId != null;
             this.lastSequence = lastSequence;
-        }
-
-        int[] warehouse(ParticipantId warehouseId) {
-            return warehouses.computeIfAbsent(warehouseId.value(), id -> new int[3]);
         }
     }
 
@@ -223,7 +168,6 @@ public class StockProjection {
     }
 
     private static WarehouseStock toView(StockLevelRecord row) {
-        int onHand = row.getReceived() - row.getShipped();
-        return new WarehouseStock(row.getWarehouseId(), onHand, row.getReserved(), onHand - row.getReserved());
+        return WarehouseStock.of(row.getWarehouseId(), row.getReceived(), row.getReserved(), row.getShipped());
     }
 }

@@ -9,6 +9,7 @@ import io.livechain.sales.desk.LiveStreamEnd;
 import io.livechain.sales.desk.LiveStreamScheduling;
 import io.livechain.sales.desk.LiveStreamStart;
 import io.livechain.sales.query.FindLiveStream;
+import io.livechain.sales.query.FindLiveStreamAsOf;
 import io.livechain.sales.query.LiveStreamView;
 import io.livechain.shared.Limits;
 import io.livechain.shared.LiveStreamId;
@@ -18,6 +19,7 @@ import io.livechain.web.support.DeskResponses;
 import io.livechain.web.support.DeskResponses.Answer;
 import io.livechain.web.support.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -35,6 +37,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -48,6 +51,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Live streams and their offers: scheduled, started (orders are taken), ended. */
@@ -58,10 +62,12 @@ class LiveStreamController {
 
     private final DeskResponses desk;
     private final QueryGateway queries;
+    private final Clock clock;
 
-    LiveStreamController(DeskResponses desk, QueryGateway queries) {
+    LiveStreamController(DeskResponses desk, QueryGateway queries, Clock clock) {
         this.desk = desk;
         this.queries = queries;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -137,11 +143,34 @@ class LiveStreamController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A live stream with, per offer, admitted, reserved, backordered and remaining units")
-    LiveStreamView get(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
-        return queries.query(
-                        new FindLiveStream(new LiveStreamId(id), new ParticipantId(caller.participantId())),
-                        ResponseTypes.optionalInstanceOf(LiveStreamView.class))
+    @Operation(
+            summary = "A live stream with, per offer, admitted, reserved, backordered and remaining units; with asOf,"
+                    + " as it stood at that moment")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The stream now, or with asOf as it stood then: its status and offers from its own events,"
+                    + " and what its orders held from the inventories' events stored up to that moment.")
+    @ApiResponse(responseCode = "400", description = AsOf.INVALID)
+    @ApiResponse(
+            responseCode = "404",
+            description = "`not-found`: you have no such live stream, or (with asOf) it was not scheduled yet at that"
+                    + " moment.")
+    LiveStreamView get(
+            @PathVariable UUID id,
+            @Parameter(
+                            description = AsOf.DESCRIPTION,
+                            example = "2026-11-27T20:03:17Z",
+                            schema = @Schema(type = "string", format = "date-time"))
+                    @RequestParam(name = AsOf.PARAMETER, required = false)
+                    String asOf,
+            @AuthenticationPrincipal Caller caller) {
+        Instant moment = AsOf.parse(asOf, clock);
+        LiveStreamId streamId = new LiveStreamId(id);
+        ParticipantId merchantId = new ParticipantId(caller.participantId());
+        Object query = moment == null
+                ? new FindLiveStream(streamId, merchantId)
+                : new FindLiveStreamAsOf(streamId, merchantId, moment);
+        return queries.query(query, ResponseTypes.optionalInstanceOf(LiveStreamView.class))
                 .join()
                 .orElseThrow(() -> new ResourceNotFound("live stream"));
     }

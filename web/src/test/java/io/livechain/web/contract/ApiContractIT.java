@@ -383,6 +383,18 @@ class ApiContractIT extends PlatformIT {
         expect(client.get("/api/v1/orders/" + delivered, mk), 200);
         expect(client.get("/api/v1/live-streams/" + stream, mk), 200);
 
+        // the same questions as of a moment, answered from the events
+        Instant asOf = Instant.now();
+        expect(client.get("/api/v1/stock/PRE?asOf=" + asOf, mk), 200);
+        expect(client.get("/api/v1/live-streams/" + stream + "?asOf=" + asOf, mk), 200);
+        var notAnInstant = problem(wrong.get("/api/v1/stock/PRE?asOf=yesterday", mk), 400);
+        assertThat(notAnInstant.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("asOf");
+        problem(wrong.get("/api/v1/live-streams/" + stream + "?asOf=" + asOf.plus(1, ChronoUnit.HOURS), mk), 400);
+        problem(wrong.get("/api/v1/stock/PRE?asOf=" + now.minus(1, ChronoUnit.DAYS), mk), 404);
+        problem(wrong.get("/api/v1/live-streams/" + stream + "?asOf=" + now.minus(1, ChronoUnit.DAYS), mk), 404);
+        problem(wrong.get("/api/v1/live-streams/" + stream + "?asOf=" + asOf, rival.apiKey()), 404);
+
         // then every answer was what the document says
         assertThat(contract.mismatches())
                 .as("answers that the document does not describe:\n%s", String.join("\n\n", contract.mismatches()))

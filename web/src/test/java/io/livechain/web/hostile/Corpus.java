@@ -323,6 +323,15 @@ final class Corpus {
             } else if (parameter.name().equals("status")) {
                 values.put("lower-case", "placed");
                 values.put("unknown", "NO_SUCH_STATUS");
+            } else if (parameter.name().equals("asOf")) {
+                values.put("not an instant", "yesterday");
+                values.put("a date only", "2026-11-27");
+                values.put("no zone", "2026-11-27T20:03:17");
+                values.put("epoch seconds", "1764273797");
+                values.put("ten fraction digits", "2026-11-27T20:03:17.1234567891Z");
+                values.put("the future", "9999-12-31T23:59:59Z");
+                values.put("year 300000", "%2B300000-01-01T00:00:00Z");
+                values.put("before anything existed", "1969-12-31T23:59:59Z");
             } else if (parameter.name().equals("cursor")) {
                 values.put("201 characters", "A".repeat(201));
                 values.put("garbage", "!!!");

@@ -2,6 +2,7 @@ package io.livechain.web.hostile;
 
 import io.livechain.access.Role;
 import io.livechain.web.merchant.OrderIntake;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -314,12 +315,13 @@ final class Endpoints {
                     w -> w.liveStream,
                     id -> "/api/v1/live-streams/" + id + "/end",
                     null),
+            // as of a moment (now): read from the events, not the read models, so its tenancy is checked here
             object(
                     "GET",
                     "/api/v1/live-streams/{id}",
                     Role.MERCHANT,
                     w -> w.liveStream,
-                    id -> "/api/v1/live-streams/" + id,
+                    id -> "/api/v1/live-streams/" + id + "?asOf=" + Instant.now(),
                     null),
             new Entry(
                     new Endpoint("POST", OrderIntake.PATH),
@@ -384,8 +386,8 @@ final class Endpoints {
             new Entry(
                     new Endpoint("GET", "/api/v1/stock/{sku}"),
                     Role.MERCHANT,
-                    w -> new Request("/api/v1/stock/" + World.SKU, null),
-                    w -> new Request("/api/v1/stock/" + NO_SKU, null),
+                    w -> new Request("/api/v1/stock/" + World.SKU + "?asOf=" + Instant.now(), null),
+                    w -> new Request("/api/v1/stock/" + NO_SKU + "?asOf=" + Instant.now(), null),
                     false),
             // warehouses
             list("GET", "/api/v1/warehouse/pick-list", Role.WAREHOUSE, w -> "/api/v1/warehouse/pick-list"),
