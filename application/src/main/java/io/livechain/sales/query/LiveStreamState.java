@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * A live stream as its own events tell it: its schedule, its offers and its status, the way the live stream read
  * model keeps them. (What its orders hold is counted from the inventories' events: see
- * {@code stock.query.StreamHoldings}.)
+ * {@code sales.projection.StreamHoldings}.)
  */
 public final class LiveStreamState {
 

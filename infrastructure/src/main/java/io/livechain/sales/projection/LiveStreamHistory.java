@@ -10,7 +10,6 @@ import io.livechain.sales.query.LiveStreamView;
 import io.livechain.sales.query.LiveStreamView.OfferView;
 import io.livechain.stock.InventoryId;
 import io.livechain.stock.event.InventoryEvent;
-import io.livechain.stock.query.StreamHoldings;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.livechain.stock.query;
+package io.livechain.sales.projection;
 
 import io.livechain.order.OrderId;
 import io.livechain.order.StockState;
