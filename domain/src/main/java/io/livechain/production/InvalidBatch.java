@@ -4,10 +4,6 @@ import io.livechain.shared.BusinessRuleViolation;
 
 public final class InvalidBatch extends BusinessRuleViolation {
 
-    public InvalidBatch(String detail) {
-        super("invalid-batch", Kind.INVALID, detail);
-    }
-
     /** About one field of the request: {@code field} names it as the client sent it. */
     public InvalidBatch(String field, String detail) {
         super("invalid-batch", Kind.INVALID, field, field + ": " + detail);

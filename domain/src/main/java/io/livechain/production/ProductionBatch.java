@@ -20,7 +20,6 @@ import io.livechain.production.event.ProductionRejected;
 import io.livechain.production.event.ProductionRequestRevised;
 import io.livechain.production.event.ProductionRequested;
 import io.livechain.production.event.ProductionStarted;
-import io.livechain.shared.Limits;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +30,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 /**
  * A production batch a factory makes for a merchant's SKU: requested by replenishment, then accepted (with a
  * committed quantity) or rejected, started, completed (with how many passed quality control), shipped to
- * warehouses, and received there, possibly in parts. A factory sees and acts only on its own batches.
+ * warehouses, and received there, possibly in parts. A factory sees and acts only on its own batches. The commands
+ * refuse quantities and dates out of range themselves; the batch checks what depends on its state (its status, what
+ * is left to ship, what is on its way to a warehouse).
  */
 public class ProductionBatch {
 
@@ -51,11 +52,9 @@ public class ProductionBatch {
 
     protected ProductionBatch() {}
 
+    /** The command's own constructor refuses a request for no units. */
     @CommandHandler
     public ProductionBatch(RequestProduction command) {
-        if (command.quantity() < 1) {
-            throw new InvalidBatch("quantity must be at least 1");
-        }
         apply(new ProductionRequested(
                 command.batchId(),
                 command.merchantId(),
@@ -71,9 +70,6 @@ public class ProductionBatch {
         if (status != BatchStatus.REQUESTED) {
             return;
         }
-        if (command.quantity() < 1) {
-            throw new InvalidBatch("quantity must be at least 1");
-        }
         if (command.quantity() != requestedQuantity) {
             apply(new ProductionRequestRevised(batchId, command.quantity(), command.neededBy()));
         }
@@ -86,12 +82,6 @@ public class ProductionBatch {
             return;
         }
         requireStatus(BatchStatus.REQUESTED, "accepted");
-        if (command.committedQuantity() < 1 || command.committedQuantity() > Limits.MAX_UNITS) {
-            throw new InvalidBatch("committedQuantity", "between 1 and " + Limits.MAX_UNITS);
-        }
-        if (!Limits.isKeepable(command.expectedCompletionAt())) {
-            throw new InvalidBatch("expectedCompletionAt", "required, between years 1970 and 9999");
-        }
         apply(new ProductionAccepted(
                 batchId, merchantId, sku, command.committedQuantity(), command.expectedCompletionAt()));
     }
@@ -120,12 +110,6 @@ public class ProductionBatch {
     public void handle(CompleteProduction command) {
         requireFactory(command.factoryId());
         requireStatus(BatchStatus.STARTED, "completed");
-        if (command.producedQuantity() < 0 || command.producedQuantity() > Limits.MAX_UNITS) {
-            throw new InvalidBatch("producedQuantity", "between 0 and " + Limits.MAX_UNITS);
-        }
-        if (command.qcPassedQuantity() < 0 || command.qcPassedQuantity() > command.producedQuantity()) {
-            throw new InvalidBatch("qcPassedQuantity", "between 0 and producedQuantity");
-        }
         apply(new ProductionCompleted(batchId, command.producedQuantity(), command.qcPassedQuantity()));
     }
 
@@ -135,7 +119,7 @@ public class ProductionBatch {
         if (status != BatchStatus.COMPLETED && status != BatchStatus.SHIPPED) {
             throw new BatchTransitionNotAllowed(status, "shipped");
         }
-        if (command.quantity() < 1 || shippedQuantity + command.quantity() > qcPassedQuantity) {
+        if (command.quantity() > qcPassedQuantity - shippedQuantity) {
             throw new InvalidBatch(
                     "quantity", "between 1 and the " + (qcPassedQuantity - shippedQuantity) + " units left to ship");
         }
@@ -151,7 +135,7 @@ public class ProductionBatch {
     @CommandHandler
     public void handle(ReceiveBatch command) {
         int outstanding = inTransit.getOrDefault(command.warehouseId(), 0);
-        if (command.quantity() < 1 || command.quantity() > outstanding) {
+        if (command.quantity() > outstanding) {
             throw new ReceiptExceedsShipment(outstanding);
         }
         apply(new BatchReceived(batchId, merchantId, sku, command.warehouseId(), command.quantity()));

@@ -22,7 +22,9 @@ import io.livechain.production.event.ProductionRequestRevised;
 import io.livechain.production.event.ProductionRequested;
 import io.livechain.production.event.ProductionStarted;
 import io.livechain.shared.InvalidField;
+import io.livechain.shared.Limits;
 import java.time.Instant;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +51,13 @@ class ProductionBatchTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ProductionBatch.class);
+    }
+
+    private static void assertInvalid(ThrowingCallable command, String field) {
+        assertThatThrownBy(command)
+                .isInstanceOfSatisfying(
+                        InvalidField.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo(field));
     }
 
     private ProductionRequested requested() {
@@ -98,14 +107,10 @@ class ProductionBatchTest {
     }
 
     @Test
-    void rejects_a_request_for_zero_units() {
-        // given no prior activity
-        fixture.givenNoPriorActivity()
-                // when
-                .when(new RequestProduction(batchId, merchant, factory, SKU, 0, NEEDED_BY))
-                // then
-                .expectException(InvalidBatch.class)
-                .expectNoEvents();
+    void a_request_for_zero_units_cannot_be_sent() {
+        // when, then
+        assertInvalid(() -> new RequestProduction(batchId, merchant, factory, SKU, 0, NEEDED_BY), "quantity");
+        assertInvalid(() -> new RequestProduction(batchId, merchant, factory, SKU, 1, null), "neededBy");
     }
 
     // revising
@@ -134,14 +139,9 @@ class ProductionBatchTest {
     }
 
     @Test
-    void rejects_revising_a_request_to_zero_units() {
-        // given
-        fixture.given(requested())
-                // when
-                .when(new ReviseProductionRequest(batchId, 0, NEEDED_BY))
-                // then
-                .expectException(InvalidBatch.class)
-                .expectNoEvents();
+    void a_revision_to_zero_units_cannot_be_sent() {
+        // when, then
+        assertInvalid(() -> new ReviseProductionRequest(batchId, 0, NEEDED_BY), "quantity");
     }
 
     @Test
@@ -191,14 +191,15 @@ class ProductionBatchTest {
     }
 
     @Test
-    void rejects_an_acceptance_without_an_expected_completion_date() {
-        // given
-        fixture.given(requested())
-                // when
-                .when(new AcceptProduction(batchId, factory, COMMITTED, null))
-                // then
-                .expectException(InvalidBatch.class)
-                .expectNoEvents();
+    void an_acceptance_out_of_range_cannot_be_sent() {
+        // when, then
+        assertInvalid(() -> new AcceptProduction(batchId, factory, COMMITTED, null), "expectedCompletionAt");
+        assertInvalid(
+                () -> new AcceptProduction(batchId, factory, COMMITTED, Instant.parse("+10000-01-01T00:00:00Z")),
+                "expectedCompletionAt");
+        assertInvalid(() -> new AcceptProduction(batchId, factory, 0, COMPLETION_AT), "committedQuantity");
+        assertInvalid(
+                () -> new AcceptProduction(batchId, factory, Limits.MAX_UNITS + 1, COMPLETION_AT), "committedQuantity");
     }
 
     @Test
@@ -279,14 +280,11 @@ class ProductionBatchTest {
     }
 
     @Test
-    void rejects_more_units_passing_quality_control_than_were_produced() {
-        // given
-        fixture.given(requested(), accepted(), new ProductionStarted(batchId))
-                // when
-                .when(new CompleteProduction(batchId, factory, 100, 101))
-                // then
-                .expectException(InvalidBatch.class)
-                .expectNoEvents();
+    void a_completion_with_more_units_passing_quality_control_than_were_produced_cannot_be_sent() {
+        // when, then
+        assertInvalid(() -> new CompleteProduction(batchId, factory, 100, 101), "qcPassedQuantity");
+        assertInvalid(() -> new CompleteProduction(batchId, factory, -1, 0), "producedQuantity");
+        assertInvalid(() -> new CompleteProduction(batchId, factory, 100, -1), "qcPassedQuantity");
     }
 
     @Test
@@ -311,6 +309,14 @@ class ProductionBatchTest {
                 // then
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(shipped(northWarehouse, QC_PASSED));
+    }
+
+    @Test
+    void a_shipment_or_a_receipt_of_no_units_cannot_be_sent() {
+        // when, then
+        assertInvalid(() -> ship(northWarehouse, 0), "quantity");
+        assertInvalid(() -> ship(northWarehouse, Limits.MAX_UNITS + 1), "quantity");
+        assertInvalid(() -> new ReceiveBatch(batchId, northWarehouse, 0), "quantity");
     }
 
     @Test

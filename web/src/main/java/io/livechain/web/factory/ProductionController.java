@@ -88,9 +88,6 @@ class ProductionController {
     @PostMapping("/batches/{id}/accept")
     @Operation(summary = "Commit to a quantity and a completion date")
     @ApiResponse(responseCode = "200", description = "Accepted: the batch is committed.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "`invalid-batch`: the quantities or dates break a rule of production batches.")
     @ApiResponse(responseCode = "404", description = "`not-found`: you have no such production batch.")
     @ApiResponse(
             responseCode = "409",
@@ -104,9 +101,6 @@ class ProductionController {
     @PostMapping("/batches/{id}/reject")
     @Operation(summary = "Decline the request; the merchant sees the reason and a new request follows")
     @ApiResponse(responseCode = "200", description = "Rejected.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "`invalid-batch`: the quantities or dates break a rule of production batches.")
     @ApiResponse(responseCode = "404", description = "`not-found`: you have no such production batch.")
     @ApiResponse(
             responseCode = "409",
@@ -131,9 +125,6 @@ class ProductionController {
     @PostMapping("/batches/{id}/complete")
     @Operation(summary = "Production is done: how many were made and how many passed quality control")
     @ApiResponse(responseCode = "200", description = "Completed: the units that passed quality control can be shipped.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "`invalid-batch`: the quantities or dates break a rule of production batches.")
     @ApiResponse(responseCode = "404", description = "`not-found`: you have no such production batch.")
     @ApiResponse(
             responseCode = "409",
@@ -153,7 +144,7 @@ class ProductionController {
     @ApiResponse(responseCode = "200", description = "Shipped: the units are inbound at the warehouse.")
     @ApiResponse(
             responseCode = "400",
-            description = "`invalid-batch`: the quantities or dates break a rule of production batches.")
+            description = "`invalid-batch`: more units than passed quality control and are left to ship.")
     @ApiResponse(responseCode = "404", description = "`not-found`: you have no such production batch.")
     @ApiResponse(
             responseCode = "409",
