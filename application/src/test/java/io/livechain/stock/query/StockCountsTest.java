@@ -101,25 +101,4 @@ class StockCountsTest {
                     .isEqualTo(levels.shipped());
         });
     }
-
-    @Test
-    void a_streams_orders_hold_what_they_reserved_or_wait_for_and_nothing_once_released() {
-        // given
-        StreamHoldings holdings = new StreamHoldings(STREAM);
-        List<InventoryEvent> events = history();
-
-        // when the history runs up to the backorder (first 3, second 4 reserved; waiting 6 queued)
-        events.subList(0, 7).forEach(holdings::apply);
-
-        // then
-        assertThat(holdings.reserved()).isEqualTo(7);
-        assertThat(holdings.backordered()).isEqualTo(6);
-
-        // and when it runs on: second shipped and returned, first released, waiting filled, a wait given up
-        events.subList(7, events.size()).forEach(holdings::apply);
-
-        // then the other stream's order never counted, shipping kept the units held
-        assertThat(holdings.reserved()).isEqualTo(4 + 6);
-        assertThat(holdings.backordered()).isZero();
-    }
 }
