@@ -22,10 +22,10 @@ public record BatchOrders(UUID batchId, String sku, List<RecalledOrder> orders) 
             String status,
             String buyerId,
             @Nullable ShippingAddress shippingAddress,
-            @Nullable Shipment delivery) {}
+            @Nullable RecalledDelivery delivery) {}
 
     /** The delivery of the line: from which warehouse, to which zone, with which courier, in which state. */
-    public record Shipment(
+    public record RecalledDelivery(
             UUID deliveryId,
             UUID pickupWarehouseId,
             String zone,

@@ -291,7 +291,7 @@ public class ProductionProjection {
                                         row.get(ORDER_VIEW.SHIP_RECIPIENT)),
                         row.get(DELIVERY.ID) == null
                                 ? null
-                                : new BatchOrders.Shipment(
+                                : new BatchOrders.RecalledDelivery(
                                         row.get(DELIVERY.ID),
                                         row.get(DELIVERY.WAREHOUSE_ID),
                                         row.get(DELIVERY.ZONE),

@@ -117,7 +117,6 @@ class DeliveryController {
                     + " Another code is 422 delivery-code-mismatch naming proof.code, and changes nothing: the"
                     + " courier may ask again, or report a failed attempt.")
     @ApiResponse(responseCode = "200", description = "Delivered.")
-    @ApiResponse(responseCode = "400", description = "`invalid-delivery`: the proof or the reason is missing.")
     @ApiResponse(responseCode = "404", description = "`not-found`: you have no such delivery.")
     @ApiResponse(
             responseCode = "409",
@@ -139,7 +138,6 @@ class DeliveryController {
     @ApiResponse(
             responseCode = "200",
             description = "The failed attempt is recorded: the delivery is offered again, or returned after the third.")
-    @ApiResponse(responseCode = "400", description = "`invalid-delivery`: the proof or the reason is missing.")
     @ApiResponse(responseCode = "404", description = "`not-found`: you have no such delivery.")
     @ApiResponse(
             responseCode = "409",

@@ -12,6 +12,8 @@ import io.livechain.production.query.ListProductionRequests;
 import io.livechain.production.query.ProductionRequestView;
 import io.livechain.web.support.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -58,6 +60,10 @@ class ProductionRequestController {
                     + "units back before they left (cancelled, expired) is not listed. Each order shows its status, "
                     + "buyer and address, and the delivery that carries the batch's line: from which warehouse, with "
                     + "which courier, in which state.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The orders, oldest first.",
+            content = @Content(schema = @Schema(implementation = BatchOrders.class)))
     @ApiResponse(responseCode = "404", description = "`not-found`: no batch for one of your SKUs has this id.")
     BatchOrders batchOrders(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return queries.query(
