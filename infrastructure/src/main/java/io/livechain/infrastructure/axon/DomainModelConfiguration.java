@@ -19,6 +19,7 @@ import io.livechain.order.Order;
 import io.livechain.order.desk.PaymentWindowSweeper;
 import io.livechain.order.event.OrderPacked;
 import io.livechain.participant.Participant;
+import io.livechain.position.AppendedPositions;
 import io.livechain.production.ProductionBatch;
 import io.livechain.production.saga.ReplenishmentSaga;
 import io.livechain.sales.LiveStream;
@@ -141,6 +142,7 @@ public class DomainModelConfiguration {
             TransactionManager transactionManager,
             IdempotentRequests idempotentRequests,
             PaymentWindows paymentWindows,
+            AppendedPositions positions,
             List<CorrelationDataProvider> correlationDataProviders,
             AvailabilityBoard board,
             Clock clock,
@@ -157,6 +159,7 @@ public class DomainModelConfiguration {
                 transactionManager,
                 idempotentRequests,
                 paymentWindows,
+                positions,
                 correlationDataProviders,
                 board,
                 clock,
