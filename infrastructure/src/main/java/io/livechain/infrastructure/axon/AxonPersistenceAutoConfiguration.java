@@ -27,6 +27,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -39,6 +40,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -135,6 +137,7 @@ public class AxonPersistenceAutoConfiguration {
     @Bean
     public EventStorageEngine eventStorageEngine(
             AppendedPositions appendedPositions,
+            ObjectProvider<EventStore> eventStore,
             Serializer defaultSerializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver,
@@ -156,7 +159,7 @@ public class AxonPersistenceAutoConfiguration {
                 .gapTimeout((int) properties.gapTimeout().toMillis());
         // the sequence PostgreSQL made for the BIGSERIAL global_index of V1__event_store.sql
         return new PositionNotingEventStorageEngine(
-                builder, appendedPositions, EVENT_STORE + "domain_event_entry_global_index_seq");
+                builder, appendedPositions, EVENT_STORE + "domain_event_entry_global_index_seq", eventStore::getObject);
     }
 
     @Bean
