@@ -370,9 +370,9 @@ public final class Desk implements AutoCloseable {
         private final AtomicInteger state = new AtomicInteger(QUEUED);
         private CommandMessage<?> message;
         private DeskOutcome outcome;
-        /** The answer decided in this batch attempt, and whether its decision changed anything. */
+        /** The answer decided in this batch attempt. */
         private RecordedResponse response;
-
+        /** Whether its decision changed anything (its answer then names the batch's position). */
         private boolean changed;
         /** An earlier request of the same batch with the same key and request: this one gets its answer. */
         private Pending<?> replays;
