@@ -40,6 +40,26 @@ public interface IdempotentRequests {
     /** An idempotency key as scoped: per API key. */
     record Key(UUID apiKeyId, String idempotencyKey) {}
 
-    /** The first answer to a request, with the fingerprint of the request that got it. */
-    record RecordedResponse(byte[] requestHash, int status, String contentType, String location, byte[] body) {}
+    /**
+     * The first answer to a request, with the fingerprint of the request that got it.
+     *
+     * @param position the event store position of the last event the request caused, named in the answer's
+     *     {@code LiveChain-Position} (ADR 0010); 0 when it caused none
+     */
+    record RecordedResponse(
+            byte[] requestHash, int status, String contentType, String location, byte[] body, long position) {
+
+        /** An answer that names no position (yet). */
+        public RecordedResponse(byte[] requestHash, int status, String contentType, String location, byte[] body) {
+            this(requestHash, status, contentType, location, body, 0);
+        }
+
+        public RecordedResponse withPosition(long position) {
+            return new RecordedResponse(requestHash, status, contentType, location, body, position);
+        }
+
+        public boolean hasPosition() {
+            return position > 0;
+        }
+    }
 }

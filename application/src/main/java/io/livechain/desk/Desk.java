@@ -3,6 +3,7 @@ package io.livechain.desk;
 import io.livechain.access.IdempotentRequests;
 import io.livechain.access.IdempotentRequests.Key;
 import io.livechain.access.IdempotentRequests.RecordedResponse;
+import io.livechain.position.AppendedPositions;
 import io.livechain.shared.BusinessRuleViolation;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * The single writer of live streams, inventories, products and the orders it admits. Requests queue up here and are
  * taken in batches: each request's {@link UseCase} decides against the aggregates in memory and its decision is
  * applied at once, so the next request sees it; then the whole batch is committed in one transaction, together with
- * the idempotency records and payment windows of its requests. Only then are the callers answered.
+ * the idempotency records and payment windows of its requests. Only then are the callers answered. Every answer
+ * that changed something names the position of the batch's last event (ADR 0010), learnt once per batch after its
+ * events were inserted, before the answers are recorded.
  *
  * <p>Deciding one at a time makes the no-overselling and per-buyer rules exact without locks or retries; one commit
  * per batch instead of per order is what lets a hot SKU take thousands of orders a second (ADR 0004).
@@ -56,6 +59,7 @@ public final class Desk implements AutoCloseable {
     private final TransactionManager transactions;
     private final IdempotentRequests idempotentRequests;
     private final PaymentWindows paymentWindows;
+    private final AppendedPositions positions;
     private final List<CorrelationDataProvider> correlationDataProviders;
     private final AvailabilityBoard board;
     private final Clock clock;
@@ -71,6 +75,7 @@ public final class Desk implements AutoCloseable {
             TransactionManager transactions,
             IdempotentRequests idempotentRequests,
             PaymentWindows paymentWindows,
+            AppendedPositions positions,
             List<CorrelationDataProvider> correlationDataProviders,
             AvailabilityBoard board,
             Clock clock,
@@ -79,6 +84,7 @@ public final class Desk implements AutoCloseable {
         this.transactions = transactions;
         this.idempotentRequests = idempotentRequests;
         this.paymentWindows = paymentWindows;
+        this.positions = positions;
         this.correlationDataProviders = List.copyOf(correlationDataProviders);
         this.board = board;
         this.clock = clock;
@@ -242,7 +248,7 @@ public final class Desk implements AutoCloseable {
         UnitOfWork<?> unitOfWork =
                 DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage(new DeskBatch(batch.size())));
         correlationDataProviders.forEach(unitOfWork::registerCorrelationDataProvider);
-        try {
+        try (AppendedPositions.Tracking appended = positions.track()) {
             unitOfWork.attachTransaction(transactions);
             BatchScope scope = new BatchScope(repositories, clock);
             // only keys that may have been used before are looked up: a fresh order's key costs no query
@@ -250,27 +256,33 @@ public final class Desk implements AutoCloseable {
                     .map(pending -> pending.request.idempotencyKey())
                     .filter(key -> key != null && idempotentRequests.mightHaveRecorded(key))
                     .toList()));
-            Map<Key, RecordedResponse> toRecord = new LinkedHashMap<>();
+            Map<Key, Pending<?>> decidedHere = new HashMap<>();
             for (Pending<?> pending : batch) {
                 Key key = pending.request.idempotencyKey();
                 RecordedResponse earlier = key == null ? null : seen.get(key);
                 if (earlier != null) {
-                    pending.outcome = Arrays.equals(earlier.requestHash(), pending.request.fingerprint())
-                            ? new DeskOutcome.Replayed(earlier)
-                            : new DeskOutcome.KeyReused();
+                    if (!Arrays.equals(earlier.requestHash(), pending.request.fingerprint())) {
+                        pending.outcome = new DeskOutcome.KeyReused();
+                    } else if (decidedHere.containsKey(key)) {
+                        pending.replays = decidedHere.get(key); // answered once the batch's position is known
+                    } else {
+                        pending.outcome = new DeskOutcome.Replayed(earlier);
+                    }
                     continue;
                 }
                 unitOfWork.transformMessage(batchMessage -> pending.message());
-                RecordedResponse response = pending.decideAndApply(scope);
-                pending.outcome = new DeskOutcome.Answered(response);
+                pending.decideAndApply(scope);
                 if (key != null) {
-                    toRecord.put(key, response);
-                    seen.put(key, response);
+                    seen.put(key, pending.response);
+                    decidedHere.put(key, pending);
                 }
             }
             paymentWindows.openAll(scope.windowsOpened());
             paymentWindows.closeAll(scope.windowsClosed());
-            idempotentRequests.recordAll(toRecord);
+            // The batch's events are inserted as the unit of work prepares to commit (the event bus registered that
+            // step when the first event was applied, and the steps run in order): after it, the position of the last
+            // event is known, and the answers name it before they are recorded, in the same transaction.
+            unitOfWork.onPrepareCommit(prepared -> answerAndRecord(batch, appended.last()));
             unitOfWork.commit();
             return scope;
         } catch (Throwable e) {
@@ -283,6 +295,30 @@ public final class Desk implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The answers of the requests decided in this batch, naming the batch's position if they changed something. */
+    private void answerAndRecord(List<Pending<?>> batch, long position) {
+        Map<Key, RecordedResponse> toRecord = new LinkedHashMap<>();
+        for (Pending<?> pending : batch) {
+            if (pending.response == null) {
+                continue; // not decided here: replayed, or its key reused
+            }
+            if (pending.changed && position != AppendedPositions.NONE) {
+                pending.response = pending.response.withPosition(position);
+            }
+            pending.outcome = new DeskOutcome.Answered(pending.response);
+            Key key = pending.request.idempotencyKey();
+            if (key != null) {
+                toRecord.put(key, pending.response);
+            }
+        }
+        for (Pending<?> pending : batch) {
+            if (pending.replays != null) {
+                pending.outcome = new DeskOutcome.Replayed(pending.replays.response);
+            }
+        }
+        idempotentRequests.recordAll(toRecord);
     }
 
     /**
@@ -334,6 +370,12 @@ public final class Desk implements AutoCloseable {
         private final AtomicInteger state = new AtomicInteger(QUEUED);
         private CommandMessage<?> message;
         private DeskOutcome outcome;
+        /** The answer decided in this batch attempt. */
+        private RecordedResponse response;
+        /** Whether its decision changed anything (its answer then names the batch's position). */
+        private boolean changed;
+        /** An earlier request of the same batch with the same key and request: this one gets its answer. */
+        private Pending<?> replays;
 
         Pending(DeskRequest<R> request) {
             this.request = request;
@@ -358,12 +400,13 @@ public final class Desk implements AutoCloseable {
         }
 
         /** Decides on the read-only state; only an accepted decision is applied. */
-        RecordedResponse decideAndApply(BatchScope scope) {
+        void decideAndApply(BatchScope scope) {
             Decision<R> decision;
             try {
                 decision = request.useCase().decide(scope);
             } catch (BusinessRuleViolation violation) {
-                return withFingerprint(request.renderer().rejection(violation));
+                response = withFingerprint(request.renderer().rejection(violation));
+                return;
             }
             try {
                 decision.changes().applyTo(scope);
@@ -371,7 +414,8 @@ public final class Desk implements AutoCloseable {
                 throw new IllegalStateException(
                         "rule broken while applying a decision: " + violation.code(), violation);
             }
-            return withFingerprint(request.renderer().success(decision.result()));
+            changed = !decision.changesNothing();
+            response = withFingerprint(request.renderer().success(decision.result()));
         }
 
         private RecordedResponse withFingerprint(RecordedResponse response) {
@@ -382,6 +426,9 @@ public final class Desk implements AutoCloseable {
 
         void reset() {
             outcome = null;
+            response = null;
+            changed = false;
+            replays = null;
         }
 
         void complete() {

@@ -86,6 +86,31 @@ class DeskTest {
     }
 
     @Test
+    void answers_that_changed_something_name_the_position_of_their_batchs_last_event() throws Exception {
+        // given two requests that change something, one rejected and one that changes nothing, in one batch
+        desk = desk(100, Duration.ofSeconds(5));
+        var first = desk.submitAndKeep(schedule("first"));
+        var rejected = desk.submitAndKeep(request("rejected", state -> {
+            throw new SoldOut("HOT");
+        }));
+        var unchanged = desk.submitAndKeep(request("unchanged", state -> Decision.unchanged("unchanged")));
+        var last = desk.submitAndKeep(schedule("last"));
+        // when
+        desk.start();
+        // then the two that changed something name the position of the batch's last event; the others none
+        assertThat(last.get()).isNotNull();
+        long head = platform.storage.createHeadToken().position().orElseThrow();
+        assertThat(List.of(first.get(), last.get()))
+                .allSatisfy(outcome -> assertThat(
+                                ((DeskOutcome.Answered) outcome).response().position())
+                        .isEqualTo(head));
+        assertThat(List.of(rejected.get(), unchanged.get()))
+                .allSatisfy(outcome -> assertThat(
+                                ((DeskOutcome.Answered) outcome).response().hasPosition())
+                        .isFalse());
+    }
+
+    @Test
     void a_request_that_fails_does_not_sink_its_batch() throws Exception {
         // given a request whose changes fail (a bug, not a rule) between two sound ones
         desk = desk(100, Duration.ofSeconds(5));
@@ -177,6 +202,8 @@ class DeskTest {
         // then the first is decided, the retry gets its answer, the other body is refused
         assertThat(accepted(first.get())).isTrue();
         assertThat(retry.get()).isEqualTo(new DeskOutcome.Replayed(((DeskOutcome.Answered) first.get()).response()));
+        assertThat(((DeskOutcome.Replayed) retry.get()).response().hasPosition())
+                .isTrue();
         assertThat(other.get()).isInstanceOf(DeskOutcome.KeyReused.class);
         assertThat(streamsCreated()).containsExactly("once");
         assertThat(platform.answers.recorded).containsOnlyKeys(key);

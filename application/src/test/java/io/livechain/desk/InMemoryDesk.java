@@ -9,6 +9,7 @@ import io.livechain.order.Order;
 import io.livechain.order.OrderId;
 import io.livechain.participant.Participant;
 import io.livechain.participant.ParticipantId;
+import io.livechain.position.AppendedPositions;
 import io.livechain.production.ProductionBatch;
 import io.livechain.sales.LiveStream;
 import io.livechain.sales.OfferTerms;
@@ -49,7 +50,8 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
  */
 final class InMemoryDesk implements AutoCloseable {
 
-    final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+    final AppendedPositions positions = new AppendedPositions();
+    final InMemoryEventStorageEngine storage = new PositionNotingStorage(positions);
     final EmbeddedEventStore eventStore =
             EmbeddedEventStore.builder().storageEngine(storage).build();
     final CountingTransactions transactions = new CountingTransactions();
@@ -87,6 +89,7 @@ final class InMemoryDesk implements AutoCloseable {
                 transactions,
                 answers,
                 windows,
+                positions,
                 List.of(),
                 new AvailabilityBoard(),
                 clock,
@@ -142,6 +145,30 @@ final class InMemoryDesk implements AutoCloseable {
     public void close() throws InterruptedException {
         desk.close();
         eventStore.shutDown();
+    }
+
+    /**
+     * Positions from 1, as in PostgreSQL; notes the position of the last event appended, as the JDBC engine does after
+     * its insert. (In a unit of work, this engine stores the events only as it commits; their positions follow the
+     * last one stored.)
+     */
+    static final class PositionNotingStorage extends InMemoryEventStorageEngine {
+        private final AppendedPositions positions;
+
+        PositionNotingStorage(AppendedPositions positions) {
+            super(1);
+            this.positions = positions;
+        }
+
+        @Override
+        public void appendEvents(List<? extends EventMessage<?>> events) {
+            var head = createHeadToken();
+            long stored = head == null ? 0 : head.position().orElseThrow();
+            super.appendEvents(events);
+            if (!events.isEmpty() && positions.tracking()) {
+                positions.appended(stored + events.size());
+            }
+        }
     }
 
     /** Answers as a status and the rule's code: 201, or the status the API gives the rule's kind. */

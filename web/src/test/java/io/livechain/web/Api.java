@@ -63,7 +63,8 @@ public final class Api {
         }
         return new Registered(
                 response.json().get("id").asString(),
-                response.json().get("apiKey").asString());
+                response.json().get("apiKey").asString(),
+                response.position());
     }
 
     /** The operator lets a warehouse serve a merchant (receive its stock). */
@@ -86,7 +87,21 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), apiKey, Map.of());
     }
 
-    public record Registered(String id, String apiKey) {}
+    /**
+     * The path with {@code minPosition}: read your writes, so that its answer reflects the change that named this
+     * position ({@code LiveChain-Position}). No waiting in the test: the platform waits.
+     */
+    public static String at(String path, long position) {
+        return path + (path.contains("?") ? "&" : "?") + "minPosition=" + position;
+    }
+
+    /** A registered participant, and the position its registration named. */
+    public record Registered(String id, String apiKey, long position) {
+
+        public Registered(String id, String apiKey) {
+            this(id, apiKey, 0);
+        }
+    }
 
     public record Response(HttpResponse<String> raw) {
 
@@ -104,6 +119,15 @@ public final class Api {
 
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** The position a change named ({@code LiveChain-Position}); fails if it named none. */
+        public long position() {
+            String position = header("LiveChain-Position");
+            if (position == null) {
+                throw new IllegalStateException("no LiveChain-Position: " + status() + " " + body());
+            }
+            return Long.parseLong(position);
         }
 
         public String contentType() {

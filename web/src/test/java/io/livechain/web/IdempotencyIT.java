@@ -31,6 +31,7 @@ class IdempotencyIT extends PlatformIT {
         assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.position()).isEqualTo(first.position());
         assertThat(registrationsNamed("Once")).isEqualTo(1);
     }
 

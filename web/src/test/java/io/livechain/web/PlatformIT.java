@@ -10,7 +10,12 @@ import org.springframework.context.ApplicationContext;
 @PostgresTest
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"livechain.admin-api-key=" + Api.OPERATOR_KEY})
+        properties = {
+            "livechain.admin-api-key=" + Api.OPERATOR_KEY,
+            // a read at a position (Api.at) waits for the read models as long as the platform allows: a loaded
+            // machine must not make a test read stale
+            "livechain.reads.max-wait=10s"
+        })
 public abstract class PlatformIT {
 
     @LocalServerPort

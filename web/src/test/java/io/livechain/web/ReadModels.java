@@ -12,6 +12,10 @@ import org.springframework.context.ApplicationContext;
  * Stimulate, wait, assert: waits until every streaming event processor (the read models, the sagas and the
  * policies) has handled everything stored so far, so that a read model can then be asserted once instead of being
  * polled.
+ *
+ * <p>A read that follows a change directly needs none of this: read at the position the change named
+ * ({@code Api.at(path, response.position())}), and the platform answers once its read models reflect it (ADR 0010).
+ * This is for what the platform does later by itself (a saga's commands, a policy, a deadline), which no answer names.
  */
 public final class ReadModels {
 

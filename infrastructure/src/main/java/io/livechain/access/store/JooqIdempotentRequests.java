@@ -5,6 +5,7 @@ import static io.livechain.infrastructure.jooq.access.Tables.IDEMPOTENT_REQUEST;
 import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Funnel;
 import io.livechain.access.IdempotentRequests;
+import io.livechain.infrastructure.jooq.access.tables.records.IdempotentRequestRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -89,12 +90,7 @@ public class JooqIdempotentRequests implements IdempotentRequests {
         return db.selectFrom(IDEMPOTENT_REQUEST)
                 .where(IDEMPOTENT_REQUEST.API_KEY_ID.eq(apiKeyId))
                 .and(IDEMPOTENT_REQUEST.IDEMPOTENCY_KEY.eq(idempotencyKey))
-                .fetchOptional(row -> new RecordedResponse(
-                        row.getRequestHash(),
-                        row.getStatusCode(),
-                        row.getContentType(),
-                        row.getLocation(),
-                        row.getResponseBody()));
+                .fetchOptional(JooqIdempotentRequests::recorded);
     }
 
     @Override
@@ -108,6 +104,7 @@ public class JooqIdempotentRequests implements IdempotentRequests {
                 .set(IDEMPOTENT_REQUEST.CONTENT_TYPE, response.contentType())
                 .set(IDEMPOTENT_REQUEST.LOCATION, response.location())
                 .set(IDEMPOTENT_REQUEST.RESPONSE_BODY, response.body())
+                .set(IDEMPOTENT_REQUEST.EVENT_POSITION, response.hasPosition() ? response.position() : null)
                 .set(IDEMPOTENT_REQUEST.CREATED_AT, OffsetDateTime.now(clock))
                 .execute();
     }
@@ -123,15 +120,18 @@ public class JooqIdempotentRequests implements IdempotentRequests {
                         .in(keys.stream()
                                 .map(key -> DSL.row(key.apiKeyId(), key.idempotencyKey()))
                                 .toList()))
-                .forEach(row -> found.put(
-                        new Key(row.getApiKeyId(), row.getIdempotencyKey()),
-                        new RecordedResponse(
-                                row.getRequestHash(),
-                                row.getStatusCode(),
-                                row.getContentType(),
-                                row.getLocation(),
-                                row.getResponseBody())));
+                .forEach(row -> found.put(new Key(row.getApiKeyId(), row.getIdempotencyKey()), recorded(row)));
         return found;
+    }
+
+    private static RecordedResponse recorded(IdempotentRequestRecord row) {
+        return new RecordedResponse(
+                row.getRequestHash(),
+                row.getStatusCode(),
+                row.getContentType(),
+                row.getLocation(),
+                row.getResponseBody(),
+                row.getEventPosition() == null ? 0 : row.getEventPosition());
     }
 
     @Override
@@ -148,6 +148,7 @@ public class JooqIdempotentRequests implements IdempotentRequests {
         String[] contentTypes = new String[size];
         String[] locations = new String[size];
         byte[][] bodies = new byte[size][];
+        Long[] positions = new Long[size];
         int i = 0;
         for (var entry : responses.entrySet()) {
             RecordedResponse response = entry.getValue();
@@ -158,6 +159,7 @@ public class JooqIdempotentRequests implements IdempotentRequests {
             contentTypes[i] = response.contentType();
             locations[i] = response.location();
             bodies[i] = response.body();
+            positions[i] = response.hasPosition() ? response.position() : null;
             i++;
         }
         // a batch of answers as one statement over arrays: nothing rendered or bound per answer
@@ -165,8 +167,8 @@ public class JooqIdempotentRequests implements IdempotentRequests {
                 """
                 INSERT INTO access.idempotent_request
                   (api_key_id, idempotency_key, request_hash, status_code, content_type, location, response_body,
-                   created_at)
-                SELECT a.*, {7} FROM unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}) AS a""",
+                   event_position, created_at)
+                SELECT a.*, {8} FROM unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}) AS a""",
                 DSL.val(apiKeyIds),
                 DSL.val(keys),
                 DSL.val(hashes, SQLDataType.BLOB.array()),
@@ -174,6 +176,7 @@ public class JooqIdempotentRequests implements IdempotentRequests {
                 DSL.val(contentTypes),
                 DSL.val(locations),
                 DSL.val(bodies, SQLDataType.BLOB.array()),
+                DSL.val(positions),
                 DSL.val(OffsetDateTime.now(clock)));
     }
 

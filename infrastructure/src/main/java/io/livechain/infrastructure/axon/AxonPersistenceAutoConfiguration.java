@@ -4,6 +4,9 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import io.livechain.infrastructure.projection.Views;
+import io.livechain.infrastructure.projection.ViewsPositions;
+import io.livechain.position.AppendedPositions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +27,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -36,6 +40,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -123,8 +128,16 @@ public class AxonPersistenceAutoConfiguration {
                 .build();
     }
 
+    /** The position of the last event a desk batch or a request appended, for its answer (ADR 0010). */
+    @Bean
+    public AppendedPositions appendedPositions() {
+        return new AppendedPositions();
+    }
+
     @Bean
     public EventStorageEngine eventStorageEngine(
+            AppendedPositions appendedPositions,
+            ObjectProvider<EventStore> eventStore,
             Serializer defaultSerializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver,
@@ -133,7 +146,7 @@ public class AxonPersistenceAutoConfiguration {
             TransactionManager transactionManager,
             EventSchema eventSchema,
             AxonPersistenceProperties properties) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -143,8 +156,10 @@ public class AxonPersistenceAutoConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .batchSize(properties.eventReadBatchSize())
-                .gapTimeout((int) properties.gapTimeout().toMillis())
-                .build();
+                .gapTimeout((int) properties.gapTimeout().toMillis());
+        // the sequence PostgreSQL made for the BIGSERIAL global_index of V1__event_store.sql
+        return new PositionNotingEventStorageEngine(
+                builder, appendedPositions, EVENT_STORE + "domain_event_entry_global_index_seq", eventStore::getObject);
     }
 
     @Bean
@@ -160,18 +175,22 @@ public class AxonPersistenceAutoConfiguration {
                 .build();
     }
 
+    /** Tells the read models' positions when the views processor committed a token (reads wait for it). */
     @Bean
     public TokenStore tokenStore(
             ConnectionProvider connectionProvider,
             Serializer serializer,
             TokenSchema tokenSchema,
-            AxonPersistenceProperties properties) {
-        return JdbcTokenStore.builder()
-                .connectionProvider(connectionProvider)
-                .schema(tokenSchema)
-                .serializer(serializer)
-                .claimTimeout(properties.tokenClaimTimeout())
-                .build();
+            AxonPersistenceProperties properties,
+            ViewsPositions viewsPositions) {
+        return new WatchedTokenStore(
+                JdbcTokenStore.builder()
+                        .connectionProvider(connectionProvider)
+                        .schema(tokenSchema)
+                        .serializer(serializer)
+                        .claimTimeout(properties.tokenClaimTimeout()),
+                Views.PROCESSING_GROUP,
+                viewsPositions::committed);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import io.livechain.order.Order;
 import io.livechain.order.desk.PaymentWindowSweeper;
 import io.livechain.order.event.OrderPacked;
 import io.livechain.participant.Participant;
+import io.livechain.position.AppendedPositions;
 import io.livechain.production.ProductionBatch;
 import io.livechain.production.saga.ReplenishmentSaga;
 import io.livechain.sales.LiveStream;
@@ -165,6 +166,7 @@ public class DomainModelConfiguration {
             TransactionManager transactionManager,
             IdempotentRequests idempotentRequests,
             PaymentWindows paymentWindows,
+            AppendedPositions positions,
             List<CorrelationDataProvider> correlationDataProviders,
             AvailabilityBoard board,
             Clock clock,
@@ -181,6 +183,7 @@ public class DomainModelConfiguration {
                 transactionManager,
                 idempotentRequests,
                 paymentWindows,
+                positions,
                 correlationDataProviders,
                 board,
                 clock,

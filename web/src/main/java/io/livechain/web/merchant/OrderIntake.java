@@ -28,6 +28,7 @@ import io.livechain.web.support.DatabaseUnavailable;
 import io.livechain.web.support.IdempotencyFilter;
 import io.livechain.web.support.JsonFieldErrors;
 import io.livechain.web.support.JsonFields;
+import io.livechain.web.support.Positions;
 import io.livechain.web.support.ProblemResponses;
 import io.livechain.web.support.ProblemTypes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,8 +70,9 @@ import tools.jackson.databind.json.JsonMapper;
  * API key, body, a self-validating {@link OrderPlacement}, the {@link AvailabilityBoard}'s certain "no" without the
  * desk, else the {@link Desk}'s decision, and the answer. The general chain (security, observations, Spring MVC)
  * costs several times what the decision itself costs; everything it would do for this endpoint is done here:
- * authentication and role, the key's rate limit, correlation id, body limit, idempotency, problem+json, metrics. See
- * ADR 0004 and ADR 0007.
+ * authentication and role, the key's rate limit, correlation id, body limit, idempotency, problem+json, metrics, and
+ * the position of the order's events ({@code LiveChain-Position}, which the desk learnt once for the whole batch). See
+ * ADR 0004, ADR 0007 and ADR 0010.
  */
 public final class OrderIntake implements Filter {
 
@@ -430,6 +432,7 @@ public final class OrderIntake implements Filter {
         private final String contentType;
         private final byte[] body;
         private String location;
+        private long position;
         private boolean replayed;
         private String extraHeader;
         private String extraValue;
@@ -443,6 +446,7 @@ public final class OrderIntake implements Filter {
         static Answer of(RecordedResponse response) {
             Answer answer = new Answer(response.status(), response.contentType(), response.body());
             answer.location = response.location();
+            answer.position = response.position();
             return answer;
         }
 
@@ -472,6 +476,9 @@ public final class OrderIntake implements Filter {
             }
             if (replayed) {
                 response.setHeader(IdempotencyFilter.REPLAYED_HEADER, "true");
+            }
+            if (position > 0) {
+                response.setHeader(Positions.HEADER, Long.toString(position));
             }
             if (extraHeader != null) {
                 response.setHeader(extraHeader, extraValue);

@@ -2,6 +2,7 @@ package io.livechain.web.openapi;
 
 import io.livechain.web.support.CorrelationIdFilter;
 import io.livechain.web.support.IdempotencyFilter;
+import io.livechain.web.support.Positions;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.ArrayList;
@@ -26,7 +28,8 @@ import java.util.TreeMap;
 /**
  * The answers every operation shares, described the same way everywhere: problem+json errors with the statuses the
  * filters, security, Spring MVC and the container really produce, and the headers of idempotency, correlation,
- * creation and overload. An operation's own business rules are described on its endpoint
+ * creation and overload, and read-your-writes (the position a change names, the position a read asks for). An
+ * operation's own business rules are described on its endpoint
  * ({@code @ApiResponse(responseCode = "409", description = "`sold-out`: ...")}); their text is kept and the shared
  * problem types are added to it.
  *
@@ -45,6 +48,10 @@ public final class CommonAnswers {
     static final String RETRY_AFTER = "Retry-After";
     static final String LOCATION = "Location";
     static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+    static final String POSITION = Positions.HEADER;
+    static final String STALE = Positions.STALE_HEADER;
+    static final String MIN_POSITION = Positions.MIN_POSITION;
+    static final String MIN_POSITION_HEADER = Positions.MIN_POSITION_HEADER;
 
     private static final String JSON = "application/json";
 
@@ -75,6 +82,9 @@ public final class CommonAnswers {
         addParameter(operation, REQUEST_ID);
         if (traits.mutating()) {
             addParameter(operation, traits.idempotencyKeyRequired() ? IDEMPOTENCY_KEY_REQUIRED : IDEMPOTENCY_KEY);
+        } else {
+            addParameter(operation, MIN_POSITION);
+            addParameter(operation, MIN_POSITION_HEADER);
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         responses.forEach((status, response) -> {
@@ -194,6 +204,50 @@ public final class CommonAnswers {
         components.addHeaders(
                 WWW_AUTHENTICATE,
                 new Header().required(true).description("Bearer").schema(new StringSchema()));
+        addPositions(components);
+    }
+
+    /** Read-your-writes (ADR 0010): what a change names, and what a read may ask for. */
+    private static void addPositions(Components components) {
+        components.addParameters(
+                MIN_POSITION,
+                new QueryParameter()
+                        .name(MIN_POSITION)
+                        .required(false)
+                        .description("Read your writes: the LiveChain-Position of a change this read must reflect."
+                                + " The answer waits until the read models reflect it, at most livechain.reads.max-wait"
+                                + " (2 s unless configured); if they still do not, it is what they hold, with"
+                                + " LiveChain-Stale: true.")
+                        .schema(position()));
+        components.addParameters(
+                MIN_POSITION_HEADER,
+                new HeaderParameter()
+                        .name(MIN_POSITION_HEADER)
+                        .required(false)
+                        .description("The same as the minPosition parameter, as a header; given both, the higher"
+                                + " counts.")
+                        .schema(position()));
+        components.addHeaders(
+                POSITION,
+                new Header()
+                        .description("On a change: the position in the event store of the last event it caused"
+                                + " (absent when it caused none); a replay names the same. On a read: the position up"
+                                + " to which the read models reflected every event when it was answered. Give it to a"
+                                + " read as minPosition to read your writes.")
+                        .schema(position()));
+        components.addHeaders(
+                STALE,
+                new Header()
+                        .description("Present when the read models had not reached the minPosition asked for"
+                                + " within the wait: the answer is what they held then.")
+                        .schema(new StringSchema()._enum(List.of("true"))));
+    }
+
+    private static Schema<?> position() {
+        return new IntegerSchema()
+                .format("int64")
+                .minimum(java.math.BigDecimal.ZERO)
+                .maximum(java.math.BigDecimal.valueOf(999_999_999_999_999_999L));
     }
 
     private static void success(String status, ApiResponse response, Traits traits) {
@@ -203,8 +257,11 @@ public final class CommonAnswers {
             content.put(JSON, content.remove("*/*"));
         }
         response.addHeaderObject(REQUEST_ID, ref(REQUEST_ID));
+        response.addHeaderObject(POSITION, ref(POSITION));
         if (traits.mutating()) {
             response.addHeaderObject(REPLAYED, ref(REPLAYED));
+        } else {
+            response.addHeaderObject(STALE, ref(STALE));
         }
         if ("201".equals(status)) {
             response.addHeaderObject(LOCATION, ref(LOCATION));
@@ -230,9 +287,8 @@ public final class CommonAnswers {
 
     private static String badRequest(Traits traits) {
         List<String> types = new ArrayList<>();
-        if (traits.body() || traits.parameters() || traits.mutating()) {
-            types.add("`validation-failed`: a field or parameter is missing or invalid; `errors` names each one.");
-        }
+        // a read can always be given an invalid minPosition
+        types.add("`validation-failed`: a field or parameter is missing or invalid; `errors` names each one.");
         types.add(
                 traits.body() || traits.parameters()
                         ? "`malformed-request`: the body is not JSON of this endpoint's shape, or a parameter cannot be"

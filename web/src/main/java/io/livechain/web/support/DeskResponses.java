@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hands a request to the desk and turns what the desk decided into the HTTP answer. The answer's exact bytes are
- * rendered inside the desk's transaction, so a replay returns precisely the first answer.
+ * rendered inside the desk's transaction, so a replay returns precisely the first answer, and names the same position
+ * ({@code LiveChain-Position}, when the request changed something).
  */
 @Component
 public class DeskResponses {
@@ -146,6 +147,9 @@ public class DeskResponses {
         }
         if (replayed) {
             builder.header(IdempotencyFilter.REPLAYED_HEADER, "true");
+        }
+        if (response.hasPosition()) {
+            builder.header(Positions.HEADER, Long.toString(response.position()));
         }
         return builder.body(response.body());
     }

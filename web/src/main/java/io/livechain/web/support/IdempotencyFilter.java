@@ -3,6 +3,7 @@ package io.livechain.web.support;
 import io.livechain.access.Caller;
 import io.livechain.access.IdempotentRequests;
 import io.livechain.access.IdempotentRequests.RecordedResponse;
+import io.livechain.position.AppendedPositions;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,6 +44,9 @@ import tools.jackson.databind.node.ObjectNode;
  * key and body replay the first answer, another body is 422, and a request still running with the same key is 409
  * (a transaction-scoped advisory lock, so nothing waits). Rejections (4xx) are recorded too, after their changes
  * were rolled back; failures (5xx) are not, so they can be retried.
+ *
+ * <p>A 2xx that appended events names the position of the last one in {@code LiveChain-Position} (ADR 0010), once
+ * the transaction committed; the recorded answer keeps it, so a replay names it too.
  */
 @Component
 @Order(0)
@@ -62,6 +66,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final IdempotentRequests requests;
+    private final AppendedPositions positions;
     private final TransactionTemplate transactions;
     private final ProblemResponses problems;
     private final JsonMapper json;
@@ -70,6 +75,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     public IdempotencyFilter(
             IdempotentRequests requests,
+            AppendedPositions positions,
             TransactionTemplate transactions,
             ProblemResponses problems,
             JsonMapper json,
@@ -77,6 +83,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             HttpProperties http) {
         this.handlers = handlers;
         this.requests = requests;
+        this.positions = positions;
         this.transactions = transactions;
         this.problems = problems;
         this.json = json;
@@ -126,14 +133,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
         Caller caller = caller();
         if (key == null || caller == null) {
-            inTransaction(cached, buffered, chain);
+            long position = inTransaction(cached, buffered, chain);
+            if (buffered.getStatus() < 400 && position != AppendedPositions.NONE) {
+                response.setHeader(Positions.HEADER, Long.toString(position));
+            }
             buffered.copyBodyToResponse();
             return;
         }
         byte[] fingerprint = fingerprint(cached);
         Outcome outcome = runOnce(caller, key, fingerprint, cached, buffered, chain);
         switch (outcome) {
-            case Outcome.Handled handled -> buffered.copyBodyToResponse();
+            case Outcome.Handled handled -> {
+                if (handled.position() != AppendedPositions.NONE) {
+                    response.setHeader(Positions.HEADER, Long.toString(handled.position()));
+                }
+                buffered.copyBodyToResponse();
+            }
             case Outcome.Replay replay -> replay(response, replay.recorded());
             case Outcome.InProgress inProgress ->
                 problems.write(
@@ -152,13 +167,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void inTransaction(CachedBodyRequest request, ContentCachingResponseWrapper response, FilterChain chain) {
-        transactions.executeWithoutResult(status -> {
-            proceed(request, response, chain);
-            if (response.getStatus() >= 400) {
-                status.setRollbackOnly();
-            }
-        });
+    /** Runs the request in one transaction; returns the position of the last event it appended, if any. */
+    private long inTransaction(CachedBodyRequest request, ContentCachingResponseWrapper response, FilterChain chain) {
+        try (AppendedPositions.Tracking appended = positions.track()) {
+            transactions.executeWithoutResult(status -> {
+                proceed(request, response, chain);
+                if (response.getStatus() >= 400) {
+                    status.setRollbackOnly();
+                }
+            });
+            return appended.last();
+        }
     }
 
     private Outcome runOnce(
@@ -168,39 +187,43 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             CachedBodyRequest request,
             ContentCachingResponseWrapper response,
             FilterChain chain) {
-        return transactions.execute(status -> {
-            if (!requests.tryLock(caller.apiKeyId(), key)) {
-                return new Outcome.InProgress();
-            }
-            var earlier = requests.find(caller.apiKeyId(), key);
-            if (earlier.isPresent()) {
-                return Arrays.equals(earlier.get().requestHash(), fingerprint)
-                        ? new Outcome.Replay(earlier.get())
-                        : new Outcome.Mismatch();
-            }
-            Object beforeRequest = status.createSavepoint();
-            proceed(request, response, chain);
-            int code = response.getStatus();
-            if (code >= 500) {
-                status.setRollbackOnly();
-                return new Outcome.Handled();
-            }
-            if (code >= 400) {
-                // a rejection changes nothing, but its answer is kept like any other
-                status.rollbackToSavepoint(beforeRequest);
-            }
-            status.releaseSavepoint(beforeRequest);
-            requests.record(
-                    caller.apiKeyId(),
-                    key,
-                    new RecordedResponse(
-                            fingerprint,
-                            code,
-                            response.getContentType(),
-                            response.getHeader(HttpHeaders.LOCATION),
-                            withoutSecrets(request, response.getContentAsByteArray())));
-            return new Outcome.Handled();
-        });
+        try (AppendedPositions.Tracking appended = positions.track()) {
+            return transactions.execute(status -> {
+                if (!requests.tryLock(caller.apiKeyId(), key)) {
+                    return new Outcome.InProgress();
+                }
+                var earlier = requests.find(caller.apiKeyId(), key);
+                if (earlier.isPresent()) {
+                    return Arrays.equals(earlier.get().requestHash(), fingerprint)
+                            ? new Outcome.Replay(earlier.get())
+                            : new Outcome.Mismatch();
+                }
+                Object beforeRequest = status.createSavepoint();
+                proceed(request, response, chain);
+                int code = response.getStatus();
+                if (code >= 500) {
+                    status.setRollbackOnly();
+                    return new Outcome.Handled(AppendedPositions.NONE);
+                }
+                if (code >= 400) {
+                    // a rejection changes nothing, but its answer is kept like any other
+                    status.rollbackToSavepoint(beforeRequest);
+                }
+                status.releaseSavepoint(beforeRequest);
+                long position = code < 400 ? appended.last() : AppendedPositions.NONE;
+                requests.record(
+                        caller.apiKeyId(),
+                        key,
+                        new RecordedResponse(
+                                fingerprint,
+                                code,
+                                response.getContentType(),
+                                response.getHeader(HttpHeaders.LOCATION),
+                                withoutSecrets(request, response.getContentAsByteArray()),
+                                position));
+                return new Outcome.Handled(position);
+            });
+        }
     }
 
     private static void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain) {
@@ -234,6 +257,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.LOCATION, recorded.location());
         }
         response.setHeader(REPLAYED_HEADER, "true");
+        Positions.name(response, recorded);
         response.getOutputStream().write(recorded.body());
     }
 
@@ -286,7 +310,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private sealed interface Outcome {
-        record Handled() implements Outcome {}
+        /** Decided now; {@code position} is that of its last event, when it is a 2xx that appended any. */
+        record Handled(long position) implements Outcome {}
 
         record Replay(RecordedResponse recorded) implements Outcome {}
 

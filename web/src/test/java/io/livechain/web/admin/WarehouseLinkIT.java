@@ -60,22 +60,25 @@ class WarehouseLinkIT extends PlatformIT {
         var linked = api.put(link(warehouse, merchant), Api.OPERATOR_KEY);
         assertThat(linked.status()).as(linked.body()).isEqualTo(200);
         assertThat(linked.json().get("linked").asBoolean()).isTrue();
-        assertThat(receive(warehouse, merchant.id(), "LNK-1").status()).isEqualTo(201);
-        ReadModels.awaitCaughtUp(eventStore, processing);
-        JsonNode served = api.get(links(warehouse), Api.OPERATOR_KEY).json();
+        var received = receive(warehouse, merchant.id(), "LNK-1");
+        assertThat(received.status()).isEqualTo(201);
+        long position = received.position();
+        JsonNode served =
+                api.get(Api.at(links(warehouse), position), Api.OPERATOR_KEY).json();
         assertThat(served).hasSize(1);
         assertThat(served.get(0).get("merchantId").asString()).isEqualTo(merchant.id());
         assertThat(served.get(0).get("name").asString()).isEqualTo("Acme");
-        assertThat(onHand(merchant, "LNK-1")).isEqualTo(10);
+        assertThat(onHand(merchant, "LNK-1", position)).isEqualTo(10);
 
         // when the operator unlinks them, the next receipt is refused, and the units received stay
         var unlinked = api.delete(link(warehouse, merchant), Api.OPERATOR_KEY);
         assertThat(unlinked.status()).isEqualTo(200);
         assertThat(unlinked.json().get("linked").asBoolean()).isFalse();
         assertThat(receive(warehouse, merchant.id(), "LNK-1").problemType()).isEqualTo("unknown-merchant");
-        ReadModels.awaitCaughtUp(eventStore, processing);
-        assertThat(api.get(links(warehouse), Api.OPERATOR_KEY).json()).isEmpty();
-        assertThat(onHand(merchant, "LNK-1")).isEqualTo(10);
+        assertThat(api.get(Api.at(links(warehouse), unlinked.position()), Api.OPERATOR_KEY)
+                        .json())
+                .isEmpty();
+        assertThat(onHand(merchant, "LNK-1", unlinked.position())).isEqualTo(10);
     }
 
     @Test
@@ -183,9 +186,10 @@ class WarehouseLinkIT extends PlatformIT {
                         "{\"merchantId\":\"%s\",\"sku\":\"%s\",\"quantity\":10}".formatted(merchantId, sku));
     }
 
-    private int onHand(Api.Registered merchant, String sku) {
-        JsonNode warehouses =
-                api().get("/api/v1/stock/" + sku, merchant.apiKey()).json().get("warehouses");
+    private int onHand(Api.Registered merchant, String sku, long position) {
+        JsonNode warehouses = api().get(Api.at("/api/v1/stock/" + sku, position), merchant.apiKey())
+                .json()
+                .get("warehouses");
         int total = 0;
         for (JsonNode warehouse : warehouses) {
             total += warehouse.get("onHand").asInt();

@@ -93,10 +93,19 @@ class ApiContractIT extends PlatformIT {
         assertThat(nameless.json().path("errors").get(0).path("field").asString())
                 .isEqualTo("name");
         problem(wrong.post("/api/v1/admin/merchants", OPERATOR, "{\"name\":\"" + "x".repeat(2 << 20) + "\"}"), 413);
-        settle();
-        expect(client.get("/api/v1/admin/participants", OPERATOR), 200);
-        expect(client.get("/api/v1/admin/participants?kind=COURIER", OPERATOR), 200);
-        expect(client.get("/api/v1/admin/participants/" + courier.id(), OPERATOR), 200);
+        // read your writes: at the position of the last registration, as a parameter or a header
+        long registered = replayed.position();
+        expect(client.get(Api.at("/api/v1/admin/participants", registered), OPERATOR), 200);
+        expect(
+                client.get(
+                        "/api/v1/admin/participants?kind=COURIER",
+                        OPERATOR,
+                        Map.of("LiveChain-Min-Position", Long.toString(registered))),
+                200);
+        expect(client.get(Api.at("/api/v1/admin/participants/" + courier.id(), registered), OPERATOR), 200);
+        var stale = expect(client.get(Api.at("/api/v1/admin/participants/" + courier.id(), 1L << 40), OPERATOR), 200);
+        assertThat(stale.header("LiveChain-Stale")).isEqualTo("true");
+        problem(wrong.get("/api/v1/admin/participants?minPosition=soon", OPERATOR), 400);
         problem(wrong.get("/api/v1/admin/participants/" + UUID.randomUUID(), OPERATOR), 404);
         problem(wrong.get("/api/v1/admin/participants/not-a-uuid", OPERATOR), 400);
         problem(wrong.get("/api/v1/admin/participants", merchant.apiKey()), 403);

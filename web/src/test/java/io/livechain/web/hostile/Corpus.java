@@ -128,6 +128,9 @@ final class Corpus {
         }
         cases.addAll(pathIds(base));
         cases.addAll(queries(base, shape));
+        if (endpoint.method().equals("GET")) {
+            cases.addAll(positions(base));
+        }
         cases.addAll(authorizations(base));
         cases.addAll(SEMANTIC.getOrDefault(endpoint.toString(), List.of()).stream()
                 .map(mistake ->
@@ -353,6 +356,45 @@ final class Corpus {
                 .getOrDefault(base.endpoint.toString(), Map.of())
                 .forEach((parameter, value) -> cases.add(base.withTarget(
                         parameter + " ← " + value, withQuery(base.ours.path(), parameter, value), true)));
+        return cases;
+    }
+
+    /** A read's minimum position (read-your-writes), as the parameter and as the header, given what it cannot take. */
+    private static List<Case> positions(Base base) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("text", "soon");
+        values.put("-1", "-1");
+        values.put("fraction", "1.5");
+        values.put("2^63", "9223372036854775808");
+        values.put("19 digits", "1000000000000000000");
+        values.put("5,000 characters", "9".repeat(5_000));
+        values.put("encoded NUL", "%00");
+        List<Case> cases = new ArrayList<>();
+        values.forEach((label, value) -> {
+            cases.add(base.with(
+                    "minPosition ← " + label,
+                    withQuery(base.ours.path(), "minPosition", value),
+                    headers(base.auth()),
+                    null,
+                    true,
+                    "minPosition"));
+            if (!value.startsWith("%") && value.length() < 100) {
+                cases.add(base.with(
+                        "LiveChain-Min-Position ← " + label,
+                        base.ours.path(),
+                        headers(base.auth(), new String[] {"LiveChain-Min-Position", value}),
+                        null,
+                        true,
+                        "LiveChain-Min-Position"));
+            }
+        });
+        cases.add(base.with(
+                "minPosition ← repeated",
+                withQuery(base.ours.path(), "minPosition", "1") + "&minPosition=2",
+                headers(base.auth()),
+                null,
+                true,
+                "minPosition"));
         return cases;
     }
 

@@ -97,13 +97,14 @@ class HostileInputIT extends PlatformIT {
                          "shippingAddress":{"zone":"north","line1":"1 Main St","city":"Springfield","recipient":"Bo"}}""".formatted(world.liveStream, World.SKU),
                         Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(order.status()).as(order.body()).isEqualTo(201);
-        ReadModels.awaitCaughtUp(eventStore, processing);
-        assertThat(api().get("/api/v1/admin/participants/" + fresh.id(), Api.OPERATOR_KEY)
+        assertThat(api().get(Api.at("/api/v1/admin/participants/" + fresh.id(), fresh.position()), Api.OPERATOR_KEY)
                         .status())
                 .isEqualTo(200);
-        assertThat(api().get("/api/v1/orders/" + order.json().get("id").asString(), world.merchant.apiKey())
-                        .status())
-                .isEqualTo(200);
+        var placed = api().get(
+                        Api.at("/api/v1/orders/" + order.json().get("id").asString(), order.position()),
+                        world.merchant.apiKey());
+        assertThat(placed.status()).isEqualTo(200);
+        assertThat(placed.header("LiveChain-Stale")).isNull();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM processing.set_aside_event", Long.class))
                 .isZero();
     }
