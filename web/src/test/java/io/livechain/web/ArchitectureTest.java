@@ -201,14 +201,15 @@ class ArchitectureTest {
 
     @Test
     void the_generic_desk_depends_on_no_contexts_use_case() {
-        // it holds the aggregates the use cases decide on, and the requests' recorded answers; nothing above them
+        // it holds the aggregates the use cases decide on, the requests' recorded answers and the positions of what
+        // it appended (read your writes); nothing above them
         noClasses()
                 .that(in(application, "application"))
                 .and()
                 .resideInAPackage(GENERIC_DESK)
                 .should()
                 .dependOnClassesThat(in(application, "application")
-                        .and(resideOutsideOfPackages(GENERIC_DESK, "io.livechain.access..")))
+                        .and(resideOutsideOfPackages(GENERIC_DESK, "io.livechain.access..", "io.livechain.position..")))
                 .check(all);
     }
 
