@@ -23,7 +23,6 @@ public sealed interface Notification {
                 StockLow.TYPE,
                 ProductionRequested.TYPE,
                 ProductionRevised.TYPE,
-                ForecastUpdated.TYPE,
                 DeliveryOffered.TYPE,
                 DeliveryClaimExpired.TYPE,
                 OrderReadyToPick.TYPE);
@@ -99,16 +98,6 @@ public sealed interface Notification {
     record ProductionRevised(UUID batchId, UUID merchantId, String sku, int quantity, Instant neededBy)
             implements Notification {
         public static final String TYPE = "production.revised";
-
-        @Override
-        public String type() {
-            return TYPE;
-        }
-    }
-
-    /** To the factory: a demand forecast of one of its products was computed again. */
-    record ForecastUpdated(UUID merchantId, String sku, Instant generatedAt) implements Notification {
-        public static final String TYPE = "forecast.updated";
 
         @Override
         public String type() {

@@ -1,9 +1,11 @@
 package io.livechain.notification;
 
+import io.livechain.participant.ParticipantKind;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -39,11 +41,11 @@ public final class NotificationFeed {
     }
 
     /** The participant as the feed knows it: a courier with the zones of its registration, anyone else by its id. */
-    public Recipient recipient(java.util.UUID participantId) {
+    public Recipient recipient(UUID participantId) {
         return facts.participant(participantId)
                 .map(registered -> new Recipient(
                         participantId,
-                        registered.kind() == io.livechain.participant.ParticipantKind.COURIER,
+                        registered.kind() == ParticipantKind.COURIER,
                         Set.copyOf(registered.zones() == null ? List.of() : registered.zones())))
                 .orElseGet(() -> new Recipient(participantId, false, Set.of()));
     }
@@ -53,7 +55,7 @@ public final class NotificationFeed {
      * for {@code recipient} whose type is in {@code types} (all types when empty), oldest first.
      */
     public FeedPage read(FeedCursor after, Recipient recipient, Set<String> types, int maxEvents) {
-        List<FeedEntry> found = new ArrayList<>();
+        List<FeedPage.Found> found = new ArrayList<>();
         FeedCursor cursor = after;
         int read = 0;
         try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(after.token(), false)) {
@@ -68,7 +70,7 @@ public final class NotificationFeed {
                 for (FeedEntry entry : notifications.map(event, position)) {
                     if ((types.isEmpty() || types.contains(entry.type()))
                             && entry.audience().includes(recipient)) {
-                        found.add(entry);
+                        found.add(new FeedPage.Found(entry, cursor));
                     }
                 }
                 cursor = FeedCursor.of(token);
