@@ -72,6 +72,8 @@ public class JooqWebhookSubscriptions implements WebhookSubscriptions {
         row.setCursorIndex(feed.head());
         row.setCursorGaps(new Long[0]);
         row.setNextAttemptAt(now);
+        row.setConsecutiveFailures(0);
+        row.setVersion(0L);
         row.store();
         return new IssuedSubscription(toView(row), secret, null);
     }
