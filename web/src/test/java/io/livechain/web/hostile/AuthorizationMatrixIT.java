@@ -132,11 +132,20 @@ class AuthorizationMatrixIT extends PlatformIT {
             if (caller.role() == Role.ADMIN) {
                 return expectProblem(send(endpoint, ours, caller.key()), 403, "forbidden");
             }
+            if (entry.absent() != null) {
+                return looksAbsent(world, entry, ours, caller); // one of our own things under /me: not theirs
+            }
             if (endpoint.method().equals("GET")) {
                 RawHttp.Answer answer = send(endpoint, ours, caller.key());
-                return answer.status() == 200
-                        ? Optional.empty()
-                        : Optional.of("its own answered " + answer.status() + " " + answer.body());
+                if (answer.status() != 200) {
+                    return Optional.of("its own answered " + answer.status() + " " + answer.body());
+                }
+                return entry.listsOurs()
+                        ? world.ours().stream()
+                                .filter(answer.body()::contains)
+                                .findFirst()
+                                .map(leaked -> "lists " + leaked + " of ours")
+                        : Optional.empty();
             }
             return Optional.empty(); // rotating its own key is every participant's right; nothing of ours
         }
@@ -159,6 +168,12 @@ class AuthorizationMatrixIT extends PlatformIT {
         if (entry.absent() == null) {
             return Optional.empty(); // names nobody's object: nothing to hide
         }
+        return looksAbsent(world, entry, ours, caller);
+    }
+
+    /** Our object, asked for by another participant, answers exactly as an object that does not exist. */
+    private Optional<String> looksAbsent(World world, Entry entry, Request ours, Caller caller) {
+        Endpoint endpoint = entry.endpoint();
         long before = events();
         RawHttp.Answer toOurs = send(endpoint, ours, caller.key());
         RawHttp.Answer toNothing = send(endpoint, entry.absent().apply(world), caller.key());

@@ -108,11 +108,10 @@ class WebhookIT extends PlatformIT {
         var sale = new Sale(api, "HOOK-2");
         var rival = api.register("merchants", "{\"name\":\"Rival\"}");
         try (var receiver = new WebhookReceiver(0)) {
-            var subscribed = api.post(
-                    "/api/v1/me/webhooks", sale.merchant.apiKey(), "{\"url\":\"%s\"}".formatted(receiver.url()));
+            var subscribed = api.post("/api/v1/me/webhooks", sale.merchant.apiKey(), """
+                    {"url":"%s","eventTypes":["order.status_changed","stream.figures","stock.low"]}""".formatted(receiver.url()));
             assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
             String path = "/api/v1/me/webhooks/" + subscribed.json().get("id").asString();
-            // every type of the merchant's role, when none is named
             assertThat(subscribed.json().get("eventTypes").valueStream().map(JsonNode::asString))
                     .containsExactly("order.status_changed", "stream.figures", "stock.low");
 
@@ -169,9 +168,9 @@ class WebhookIT extends PlatformIT {
         try (var warehouseReceiver = new WebhookReceiver(0);
                 var courierReceiver = new WebhookReceiver(0);
                 var farReceiver = new WebhookReceiver(0)) {
-            warehouseReceiver.secret(subscribe(api, sale.warehouse, warehouseReceiver));
-            courierReceiver.secret(subscribe(api, courier, courierReceiver));
-            farReceiver.secret(subscribe(api, farCourier, farReceiver));
+            warehouseReceiver.secret(subscribe(api, sale.warehouse, warehouseReceiver, "order.ready_to_pick"));
+            courierReceiver.secret(subscribe(api, courier, courierReceiver, "delivery.offered"));
+            farReceiver.secret(subscribe(api, farCourier, farReceiver, "delivery.offered"));
 
             // when an order is paid, and then packed
             String orderId = sale.placeAndPay("cy");
@@ -208,9 +207,11 @@ class WebhookIT extends PlatformIT {
         }
     }
 
-    private static String subscribe(Api api, Api.Registered participant, WebhookReceiver receiver) {
-        var subscribed =
-                api.post("/api/v1/me/webhooks", participant.apiKey(), "{\"url\":\"%s\"}".formatted(receiver.url()));
+    private static String subscribe(Api api, Api.Registered participant, WebhookReceiver receiver, String type) {
+        var subscribed = api.post(
+                "/api/v1/me/webhooks",
+                participant.apiKey(),
+                "{\"url\":\"%s\",\"eventTypes\":[\"%s\"]}".formatted(receiver.url(), type));
         assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
         return subscribed.json().get("secret").asString();
     }
