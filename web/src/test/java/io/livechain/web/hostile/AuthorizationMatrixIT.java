@@ -28,7 +28,9 @@ import tools.jackson.databind.JsonNode;
  * Every caller (no key, the operator, and a merchant, factory, warehouse and courier other than the owners) against
  * every endpoint of the {@link Endpoints} catalogue, each naming objects of ours (see {@link World}): without a key
  * 401, with another role's key 403, and with the key of another participant of the right role our objects look
- * exactly like objects that do not exist, and our objects are in none of its lists. The operations endpoints
+ * exactly like objects that do not exist, and our objects are in none of its lists. Under {@code /api/v1/me} every
+ * participant's role may call, each on its own: there our objects look absent to every other participant. The
+ * operations endpoints
  * (actuator) are the operator's, but for health. None of it writes an event.
  */
 class AuthorizationMatrixIT extends PlatformIT {
