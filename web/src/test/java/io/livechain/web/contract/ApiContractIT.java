@@ -382,6 +382,23 @@ class ApiContractIT extends PlatformIT {
         expect(client.get("/api/v1/stock/PRE", mk), 200);
         expect(client.get("/api/v1/orders/" + delivered, mk), 200);
         expect(client.get("/api/v1/live-streams/" + stream, mk), 200);
+        // the war room's figures, once as JSON and once as an event stream
+        expect(client.get("/api/v1/live-streams/" + stream + "/war-room", mk), 200);
+        var events = expect(
+                client.get(
+                        "/api/v1/live-streams/" + stream + "/war-room/events?once=true",
+                        mk,
+                        Map.of("Accept", "text/event-stream")),
+                200);
+        assertThat(events.contentType()).startsWith("text/event-stream");
+        assertThat(events.body()).startsWith("event:figures");
+        problem(wrong.get("/api/v1/live-streams/" + stream + "/war-room", rival.apiKey()), 404);
+        problem(
+                wrong.get(
+                        "/api/v1/live-streams/" + stream + "/war-room/events?once=maybe",
+                        mk,
+                        Map.of("Accept", "text/event-stream")),
+                400);
 
         // the same questions as of a moment, answered from the events
         Instant asOf = Instant.now();

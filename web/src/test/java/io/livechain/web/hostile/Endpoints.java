@@ -323,6 +323,22 @@ final class Endpoints {
                     w -> w.liveStream,
                     id -> "/api/v1/live-streams/" + id + "?asOf=" + Instant.now(),
                     null),
+            // the war room's figures: computed from the read models and the stream's own events
+            object(
+                    "GET",
+                    "/api/v1/live-streams/{id}/war-room",
+                    Role.MERCHANT,
+                    w -> w.liveStream,
+                    id -> "/api/v1/live-streams/" + id + "/war-room",
+                    null),
+            // as Server-Sent Events: once, so that the answer ends (a stream left open would never be read to its end)
+            object(
+                    "GET",
+                    "/api/v1/live-streams/{id}/war-room/events",
+                    Role.MERCHANT,
+                    w -> w.liveStream,
+                    id -> "/api/v1/live-streams/" + id + "/war-room/events?once=true",
+                    null),
             new Entry(
                     new Endpoint("POST", OrderIntake.PATH),
                     Role.MERCHANT,
