@@ -3,13 +3,13 @@ package io.livechain.infrastructure.database;
 /**
  * The threads of the platform's background work, told apart by name: Axon's pooled streaming processors
  * ({@code Coordinator[…]}, {@code WorkPackage[…]}) and the event store's reader that feeds them
- * ({@code EmbeddedEventStore-…}), db-scheduler's deadline threads, and the payment-window sweep.
+ * ({@code EmbeddedEventStore-…}), db-scheduler's deadline threads, the payment-window sweep, and webhook delivery.
  * {@code AxonWiringIT} checks that a processor's thread draws from the background pool.
  */
 public final class BackgroundThreads {
 
     private static final String[] PREFIXES = {
-        "Coordinator[", "WorkPackage[", "EmbeddedEventStore", "db-scheduler", "payment-windows"
+        "Coordinator[", "WorkPackage[", "EmbeddedEventStore", "db-scheduler", "payment-windows", "webhooks-"
     };
 
     private BackgroundThreads() {}

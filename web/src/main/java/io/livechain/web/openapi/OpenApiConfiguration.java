@@ -61,6 +61,12 @@ class OpenApiConfiguration {
         return CommonAnswers::addComponents;
     }
 
+    /** What webhook receivers are sent. */
+    @Bean
+    GlobalOpenApiCustomizer webhookPayloads() {
+        return WebhookPayloads::addTo;
+    }
+
     static CommonAnswers.Traits traitsOf(HandlerMethod handler) {
         RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
         boolean mutating = mapping != null && Arrays.stream(mapping.method()).anyMatch(MUTATING::contains);
