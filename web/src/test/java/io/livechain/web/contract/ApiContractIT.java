@@ -129,6 +129,18 @@ class ApiContractIT extends PlatformIT {
         problem(wrong.get("/api/v1/me/api-key", spare.apiKey()), 401);
         var another = register("merchants", "{\"name\":\"Another spare\"}");
         expect(client.get("/api/v1/me/api-key", another.apiKey()), 200);
+        expect(
+                client.get(
+                        "/api/v1/me/events?once=true&types=order.status_changed",
+                        another.apiKey(),
+                        Map.of("Accept", "text/event-stream")),
+                200);
+        problem(
+                wrong.get(
+                        "/api/v1/me/events?once=true",
+                        another.apiKey(),
+                        Map.of("Accept", "text/event-stream", "Last-Event-ID", "x")),
+                400);
         expect(client.post("/api/v1/me/api-key", another.apiKey(), "{\"gracePeriodSeconds\":60}", key()), 201);
         problem(wrong.get("/api/v1/me/api-key", OPERATOR), 403);
         problem(

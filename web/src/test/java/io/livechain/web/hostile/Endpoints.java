@@ -214,6 +214,14 @@ final class Endpoints {
                     null,
                     false,
                     true),
+            // a participant's own notifications as Server-Sent Events: once, so that the answer ends
+            new Entry(
+                    new Endpoint("GET", "/api/v1/me/events"),
+                    Role.MERCHANT,
+                    w -> new Request("/api/v1/me/events?once=true", null),
+                    null,
+                    false,
+                    true),
             // couriers
             list("GET", "/api/v1/courier/offers", Role.COURIER, w -> "/api/v1/courier/offers"),
             list("GET", "/api/v1/courier/deliveries", Role.COURIER, w -> "/api/v1/courier/deliveries"),
