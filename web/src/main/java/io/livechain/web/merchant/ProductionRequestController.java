@@ -58,7 +58,7 @@ class ProductionRequestController {
                     + "units back before they left (cancelled, expired) is not listed. Each order shows its status, "
                     + "buyer and address, and the delivery that carries the batch's line: from which warehouse, with "
                     + "which courier, in which state.")
-    @ApiResponse(responseCode = "200", description = "The batch's orders, each with where it is now.")
+    @ApiResponse(responseCode = "200", description = "The batch and every order that received its units.")
     @ApiResponse(responseCode = "404", description = "`not-found`: no batch for one of your SKUs has this id.")
     BatchOrders batchOrders(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
         return queries.query(

@@ -72,9 +72,9 @@ class WebhookController {
      * @param eventTypes the notification types to deliver, each one the caller's role can subscribe to (merchant:
      *     {@code order.status_changed}, {@code stream.figures}, {@code stock.low}; factory: {@code
      *     production.requested}, {@code production.revised}; courier: {@code delivery.offered}, {@code
-     *     delivery.claim_expired}; warehouse: {@code order.ready_to_pick}); absent or empty: all of them
+     *     delivery.claim_expired}; warehouse: {@code order.ready_to_pick}); at least one
      */
-    record Subscribe(String url, @Nullable List<String> eventTypes) {}
+    record Subscribe(String url, List<String> eventTypes) {}
 
     /** The body of a secret rotation; empty is fine. */
     record Rotate(@Nullable Long gracePeriodSeconds) {}
@@ -123,8 +123,8 @@ class WebhookController {
     @ApiResponse(
             responseCode = "400",
             description = "`validation-failed`: url is not an absolute http(s) URL of a public address (loopback,"
-                    + " private and link-local targets are refused), or eventTypes names a type the caller's role"
-                    + " cannot subscribe to.")
+                    + " private and link-local targets are refused), or eventTypes is empty or names a type the"
+                    + " caller's role cannot subscribe to.")
     @ApiResponse(
             responseCode = "409",
             description = "`too-many-subscriptions`: the caller holds as many subscriptions as it may (25).")
@@ -185,6 +185,7 @@ class WebhookController {
     @Operation(
             summary = "The delivery log: every attempt, newest first, with the receiver's status or why it failed;"
                     + " pass nextCursor as cursor for the next page")
+    @ApiResponse(responseCode = "200", description = "A page of attempts; nextCursor is absent on the last page.")
     @ApiResponse(responseCode = "400", description = "`invalid-cursor`: cursor is not a nextCursor this list returned.")
     DeliveryLog deliveries(
             @PathVariable UUID id,

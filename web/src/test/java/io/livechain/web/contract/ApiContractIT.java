@@ -143,6 +143,39 @@ class ApiContractIT extends PlatformIT {
                 400);
         expect(client.post("/api/v1/me/api-key", another.apiKey(), "{\"gracePeriodSeconds\":60}", key()), 201);
         problem(wrong.get("/api/v1/me/api-key", OPERATOR), 403);
+
+        // webhooks: a participant subscribes (the secret shown once), reads, rotates, rewinds and deletes its own
+        String hook = "{\"url\":\"https://hooks.livechain.invalid/in\",\"eventTypes\":[\"order.status_changed\"]}";
+        var subscribed = expect(client.post("/api/v1/me/webhooks", another.apiKey(), hook, key()), 201);
+        String hookPath = subscribed.header("Location");
+        assertThat(subscribed.json().get("secret").asString()).startsWith("whsec_");
+        expect(client.get("/api/v1/me/webhooks", another.apiKey()), 200);
+        expect(client.get(hookPath, another.apiKey()), 200);
+        expect(client.get(hookPath + "/deliveries?limit=5", another.apiKey()), 200);
+        problem(wrong.get(hookPath + "/deliveries?cursor=nope", another.apiKey()), 400);
+        expect(client.post(hookPath + "/rotate-secret", another.apiKey(), "{\"gracePeriodSeconds\":60}", key()), 200);
+        expect(client.post(hookPath + "/redeliver", another.apiKey(), "{\"fromPosition\":0}", key()), 200);
+        problem(wrong.post(hookPath + "/redeliver", another.apiKey(), "{\"fromPosition\":-1}", key()), 400);
+        problem(wrong.get(hookPath, rival.apiKey()), 404);
+        var loopback = problem(
+                wrong.post(
+                        "/api/v1/me/webhooks",
+                        another.apiKey(),
+                        "{\"url\":\"http://127.0.0.1:8080/in\",\"eventTypes\":[\"order.status_changed\"]}",
+                        key()),
+                400);
+        assertThat(loopback.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("url");
+        problem(
+                wrong.post(
+                        "/api/v1/me/webhooks",
+                        another.apiKey(),
+                        "{\"url\":\"https://hooks.livechain.invalid/in\",\"eventTypes\":[\"delivery.offered\"]}",
+                        key()),
+                400);
+        expect(client.send("DELETE", hookPath, another.apiKey(), null, Map.of()), 204);
+        problem(wrong.send("DELETE", hookPath, another.apiKey(), null, Map.of()), 404);
+        assertThat(document).contains("WebhookDelivery.order.status_changed", "WebhookDelivery.delivery.offered");
         problem(
                 wrong.post("/api/v1/admin/set-aside-events/" + UUID.randomUUID() + "/replay", OPERATOR, "", key()),
                 404);

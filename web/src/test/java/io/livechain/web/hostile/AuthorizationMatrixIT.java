@@ -28,7 +28,9 @@ import tools.jackson.databind.JsonNode;
  * Every caller (no key, the operator, and a merchant, factory, warehouse and courier other than the owners) against
  * every endpoint of the {@link Endpoints} catalogue, each naming objects of ours (see {@link World}): without a key
  * 401, with another role's key 403, and with the key of another participant of the right role our objects look
- * exactly like objects that do not exist, and our objects are in none of its lists. The operations endpoints
+ * exactly like objects that do not exist, and our objects are in none of its lists. Under {@code /api/v1/me} every
+ * participant's role may call, each on its own: there our objects look absent to every other participant. The
+ * operations endpoints
  * (actuator) are the operator's, but for health. None of it writes an event.
  */
 class AuthorizationMatrixIT extends PlatformIT {
@@ -132,11 +134,20 @@ class AuthorizationMatrixIT extends PlatformIT {
             if (caller.role() == Role.ADMIN) {
                 return expectProblem(send(endpoint, ours, caller.key()), 403, "forbidden");
             }
+            if (entry.absent() != null) {
+                return looksAbsent(world, entry, ours, caller); // one of our own things under /me: not theirs
+            }
             if (endpoint.method().equals("GET")) {
                 RawHttp.Answer answer = send(endpoint, ours, caller.key());
-                return answer.status() == 200
-                        ? Optional.empty()
-                        : Optional.of("its own answered " + answer.status() + " " + answer.body());
+                if (answer.status() != 200) {
+                    return Optional.of("its own answered " + answer.status() + " " + answer.body());
+                }
+                return entry.listsOurs()
+                        ? world.ours().stream()
+                                .filter(answer.body()::contains)
+                                .findFirst()
+                                .map(leaked -> "lists " + leaked + " of ours")
+                        : Optional.empty();
             }
             return Optional.empty(); // rotating its own key is every participant's right; nothing of ours
         }
@@ -159,6 +170,12 @@ class AuthorizationMatrixIT extends PlatformIT {
         if (entry.absent() == null) {
             return Optional.empty(); // names nobody's object: nothing to hide
         }
+        return looksAbsent(world, entry, ours, caller);
+    }
+
+    /** Our object, asked for by another participant, answers exactly as an object that does not exist. */
+    private Optional<String> looksAbsent(World world, Entry entry, Request ours, Caller caller) {
+        Endpoint endpoint = entry.endpoint();
         long before = events();
         RawHttp.Answer toOurs = send(endpoint, ours, caller.key());
         RawHttp.Answer toNothing = send(endpoint, entry.absent().apply(world), caller.key());

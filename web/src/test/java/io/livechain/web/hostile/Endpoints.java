@@ -214,6 +214,26 @@ final class Endpoints {
                     null,
                     false,
                     true),
+            // a participant's webhooks: every participant's role may, on its own; another's subscription is absent
+            new Entry(
+                    new Endpoint("POST", "/api/v1/me/webhooks"),
+                    Role.MERCHANT,
+                    w -> new Request("/api/v1/me/webhooks", World.WEBHOOK),
+                    null,
+                    false,
+                    true),
+            new Entry(
+                    new Endpoint("GET", "/api/v1/me/webhooks"),
+                    Role.MERCHANT,
+                    w -> new Request("/api/v1/me/webhooks", null),
+                    null,
+                    true,
+                    true),
+            webhook("GET", "", null),
+            webhook("DELETE", "", null),
+            webhook("POST", "/rotate-secret", null), // an optional body, as for keys
+            webhook("GET", "/deliveries", null),
+            webhook("POST", "/redeliver", w -> "{\"fromPosition\":0}"),
             // a participant's own notifications as Server-Sent Events: once, so that the answer ends
             new Entry(
                     new Endpoint("GET", "/api/v1/me/events"),
@@ -475,6 +495,19 @@ final class Endpoints {
                 w -> new Request(path.apply(id.apply(w)), body == null ? null : body.apply(w)),
                 w -> new Request(path.apply(NOWHERE), body == null ? null : body.apply(w)),
                 false);
+    }
+
+    /** One of our merchant's webhook subscriptions, under {@code /api/v1/me}: another participant's is absent. */
+    private static Entry webhook(String method, String tail, Function<World, String> body) {
+        String query = tail.equals("/deliveries") ? "?limit=10" : "";
+        return new Entry(
+                new Endpoint(method, "/api/v1/me/webhooks/{id}" + tail),
+                Role.MERCHANT,
+                w -> new Request(
+                        "/api/v1/me/webhooks/" + w.webhook + tail + query, body == null ? null : body.apply(w)),
+                w -> new Request("/api/v1/me/webhooks/" + NOWHERE + tail + query, body == null ? null : body.apply(w)),
+                false,
+                true);
     }
 
     private static String liveStream(World w, String sku) {

@@ -23,6 +23,9 @@ final class World {
 
     static final String SKU = "HOSTILE-1";
     static final String PRE_SALE_SKU = "HOSTILE-2";
+    /** A webhook subscription's body: a host that never resolves, so no delivery leaves the machine. */
+    static final String WEBHOOK =
+            "{\"url\":\"https://hooks.livechain.invalid/hook\",\"eventTypes\":[\"order.status_changed\"]}";
 
     final Api api;
     final Api.Registered merchant;
@@ -46,6 +49,8 @@ final class World {
     final String batch;
     /** A completion date a factory may commit to. */
     final String acceptBy;
+
+    final String webhook;
 
     World(Api api, EventStore eventStore, EventProcessingConfiguration processing) {
         this.api = api;
@@ -96,6 +101,9 @@ final class World {
                 api.get("/api/v1/factory/production-requests", factory.apiKey()).json();
         assertThat(requests.size()).as("production requests of our factory").isEqualTo(1);
         batch = requests.get(0).get("id").asString();
+        webhook = created(api.post("/api/v1/me/webhooks", merchant.apiKey(), WEBHOOK))
+                .get("id")
+                .asString();
     }
 
     /** Every id and name of ours that another participant must never learn about. */
@@ -108,6 +116,7 @@ final class World {
                 pickedUpDelivery,
                 offeredDelivery,
                 batch,
+                webhook,
                 merchant.id(),
                 SKU,
                 PRE_SALE_SKU);

@@ -26,7 +26,9 @@ import tools.jackson.databind.JsonNode;
             "livechain.webhooks.allow-private-targets=true",
             "livechain.webhooks.poll-interval=PT0.05S",
             "livechain.webhooks.retry.initial-delay=PT0.2S",
-            "livechain.webhooks.retry.max-delay=PT0.5S"
+            "livechain.webhooks.retry.max-delay=PT0.5S",
+            "livechain.webhooks.retry.disable-after-failures=4",
+            "livechain.webhooks.retry.disable-after=PT0S"
         })
 class WebhookIT extends PlatformIT {
 
@@ -108,11 +110,10 @@ class WebhookIT extends PlatformIT {
         var sale = new Sale(api, "HOOK-2");
         var rival = api.register("merchants", "{\"name\":\"Rival\"}");
         try (var receiver = new WebhookReceiver(0)) {
-            var subscribed = api.post(
-                    "/api/v1/me/webhooks", sale.merchant.apiKey(), "{\"url\":\"%s\"}".formatted(receiver.url()));
+            var subscribed = api.post("/api/v1/me/webhooks", sale.merchant.apiKey(), """
+                    {"url":"%s","eventTypes":["order.status_changed","stream.figures","stock.low"]}""".formatted(receiver.url()));
             assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
             String path = "/api/v1/me/webhooks/" + subscribed.json().get("id").asString();
-            // every type of the merchant's role, when none is named
             assertThat(subscribed.json().get("eventTypes").valueStream().map(JsonNode::asString))
                     .containsExactly("order.status_changed", "stream.figures", "stock.low");
 
@@ -169,9 +170,9 @@ class WebhookIT extends PlatformIT {
         try (var warehouseReceiver = new WebhookReceiver(0);
                 var courierReceiver = new WebhookReceiver(0);
                 var farReceiver = new WebhookReceiver(0)) {
-            warehouseReceiver.secret(subscribe(api, sale.warehouse, warehouseReceiver));
-            courierReceiver.secret(subscribe(api, courier, courierReceiver));
-            farReceiver.secret(subscribe(api, farCourier, farReceiver));
+            warehouseReceiver.secret(subscribe(api, sale.warehouse, warehouseReceiver, "order.ready_to_pick"));
+            courierReceiver.secret(subscribe(api, courier, courierReceiver, "delivery.offered"));
+            farReceiver.secret(subscribe(api, farCourier, farReceiver, "delivery.offered"));
 
             // when an order is paid, and then packed
             String orderId = sale.placeAndPay("cy");
@@ -208,9 +209,59 @@ class WebhookIT extends PlatformIT {
         }
     }
 
-    private static String subscribe(Api api, Api.Registered participant, WebhookReceiver receiver) {
-        var subscribed =
-                api.post("/api/v1/me/webhooks", participant.apiKey(), "{\"url\":\"%s\"}".formatted(receiver.url()));
+    @Test
+    void a_subscription_that_keeps_failing_is_disabled_and_a_redelivery_resumes_it() throws Exception {
+        var api = api();
+        var sale = new Sale(api, "HOOK-4");
+        try (var receiver = new WebhookReceiver(Integer.MAX_VALUE)) {
+            // given a subscription whose receiver answers 500 to everything
+            var subscribed = api.post(
+                    "/api/v1/me/webhooks",
+                    sale.merchant.apiKey(),
+                    "{\"url\":\"%s\",\"eventTypes\":[\"order.status_changed\"]}".formatted(receiver.url()));
+            assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+            String path = "/api/v1/me/webhooks/" + subscribed.json().get("id").asString();
+            receiver.secret(subscribed.json().get("secret").asString());
+
+            // when an order is placed, and its notification fails again and again
+            String orderId = sale.placeAndPay("dee");
+            await().atMost(DELIVERY)
+                    .until(() -> api.get(path, sale.merchant.apiKey())
+                            .json()
+                            .get("status")
+                            .asString()
+                            .equals("DISABLED"));
+
+            // then the subscription is disabled after the configured run of failures, saying why
+            var disabled = api.get(path, sale.merchant.apiKey()).json();
+            assertThat(disabled.get("consecutiveFailures").asInt()).isEqualTo(4);
+            assertThat(disabled.get("disabledReason").asString()).contains("4 failed attempts", "HTTP 500");
+            assertThat(disabled.has("disabledAt")).isTrue();
+            var attempts =
+                    api.get(path + "/deliveries", sale.merchant.apiKey()).json().get("items");
+            assertThat(attempts.valueStream().map(a -> a.get("outcome").asString()))
+                    .containsExactly("FAILED", "FAILED", "FAILED", "FAILED");
+            long position = disabled.get("position").asLong();
+
+            // and when the receiver is back and the merchant asks for a redelivery from where it stopped
+            receiver.failNext(0);
+            var resumed =
+                    api.post(path + "/redeliver", sale.merchant.apiKey(), "{\"fromPosition\":" + (position + 1) + "}");
+            assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
+            assertThat(resumed.json().get("status").asString()).isEqualTo("ACTIVE");
+
+            // then what it missed is delivered
+            await().atMost(DELIVERY).until(() -> statuses(receiver, orderId).size() >= 2);
+            assertThat(statuses(receiver, orderId)).containsExactly("PLACED", "PAID");
+            assertThat(receiver.badSignatures()).isEmpty();
+        }
+    }
+
+    private static String subscribe(Api api, Api.Registered participant, WebhookReceiver receiver, String type) {
+        var subscribed = api.post(
+                "/api/v1/me/webhooks",
+                participant.apiKey(),
+                "{\"url\":\"%s\",\"eventTypes\":[\"%s\"]}".formatted(receiver.url(), type));
         assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
         return subscribed.json().get("secret").asString();
     }

@@ -58,6 +58,11 @@ final class WebhookReceiver implements AutoCloseable {
         this.secret = secret;
     }
 
+    /** From now on, answers 500 to the next {@code deliveries} deliveries. */
+    void failNext(int deliveries) {
+        failFirst.set(deliveries);
+    }
+
     List<Delivery> accepted() {
         return List.copyOf(accepted);
     }
