@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -55,6 +56,23 @@ public final class NotificationFeed {
      * for {@code recipient} whose type is in {@code types} (all types when empty), oldest first.
      */
     public FeedPage read(FeedCursor after, Recipient recipient, Set<String> types, int maxEvents) {
+        return read(
+                after,
+                entry -> (types.isEmpty() || types.contains(entry.type()))
+                        && entry.audience().includes(recipient),
+                maxEvents);
+    }
+
+    /**
+     * Reads at most {@code maxEvents} stored events after {@code after} and returns every notification among them,
+     * whatever its audience, oldest first: for one reader that hands each to the recipients it serves (the event
+     * streams read the feed once for all their subscribers).
+     */
+    public FeedPage readAll(FeedCursor after, int maxEvents) {
+        return read(after, entry -> true, maxEvents);
+    }
+
+    private FeedPage read(FeedCursor after, Predicate<FeedEntry> wanted, int maxEvents) {
         List<FeedPage.Found> found = new ArrayList<>();
         FeedCursor cursor = after;
         int read = 0;
@@ -68,8 +86,7 @@ public final class NotificationFeed {
                     break;
                 }
                 for (FeedEntry entry : notifications.map(event, position)) {
-                    if ((types.isEmpty() || types.contains(entry.type()))
-                            && entry.audience().includes(recipient)) {
+                    if (wanted.test(entry)) {
                         found.add(new FeedPage.Found(entry, cursor));
                     }
                 }

@@ -36,6 +36,7 @@ public class DemoSale {
     private final ConfigurableApplicationContext context;
     private final String operatorKey;
     private final CompletableFuture<DemoSummary> result = new CompletableFuture<>();
+    private final CompletableFuture<WarRoomLink> warRoom = new CompletableFuture<>();
     private volatile Thread runner;
     private volatile boolean stopping;
 
@@ -48,6 +49,11 @@ public class DemoSale {
         this.json = json;
         this.context = context;
         this.operatorKey = operatorKey.strip();
+    }
+
+    /** Where the sale can be watched: completes once its stream is on air, before the buyers start. */
+    public CompletableFuture<WarRoomLink> warRoom() {
+        return warRoom;
     }
 
     /** Completes with the summary once the demo has ended, or exceptionally if it could not run. */
@@ -76,7 +82,7 @@ public class DemoSale {
     private void run(String baseUrl) {
         DemoScript.say("a demo sale starts on {} (docs/demo.md explains what you see)", baseUrl);
         try (DemoClient client = new DemoClient(json, baseUrl)) {
-            DemoSummary summary = new DemoScript(client, settings, operatorKey).play();
+            DemoSummary summary = new DemoScript(client, settings, operatorKey, warRoom::complete).play();
             summary.lines().forEach(line -> DemoScript.say("{}", line));
             if (summary.success()) {
                 if (settings.exit()) {
@@ -101,6 +107,9 @@ public class DemoSale {
     }
 
     private void finish(DemoSummary summary, RuntimeException failure, int exitCode) {
+        if (failure != null) {
+            warRoom.completeExceptionally(failure);
+        }
         if (failure == null) {
             result.complete(summary);
         } else {

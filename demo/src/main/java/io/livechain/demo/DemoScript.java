@@ -43,8 +43,15 @@ final class DemoScript {
     private final int northStock;
     private final int southStock;
 
-    DemoScript(DemoClient client, DemoSettings settings, String operatorKey) {
+    private final java.util.function.Consumer<WarRoomLink> onAir;
+
+    DemoScript(
+            DemoClient client,
+            DemoSettings settings,
+            String operatorKey,
+            java.util.function.Consumer<WarRoomLink> onAir) {
         this.client = client;
+        this.onAir = onAir;
         this.settings = settings;
         this.operatorKey = operatorKey;
         this.lipstickOffered = perFourHundredBuyers(200);
@@ -194,6 +201,18 @@ final class DemoScript {
                 SERUM,
                 PRICES.get(SERUM),
                 serumOffered);
+        WarRoomLink warRoom = new WarRoomLink(
+                client.baseUrl() + "/war-room/" + stream,
+                stream,
+                cast.merchant().apiKey());
+        say("watch it in the war room: {} (log in with the merchant's key {})", warRoom.url(), warRoom.merchantKey());
+        onAir.accept(warRoom);
+        if (settings.warRoomWait().isPositive()) {
+            say(
+                    "the buyers start in {} s (livechain.demo.war-room-wait)…",
+                    settings.warRoomWait().toSeconds());
+            DemoClient.pause(settings.warRoomWait());
+        }
         say("{} buyers are ordering, {} at a time…", settings.buyers(), settings.concurrency());
         return stream;
     }

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failedDeliveryPercent the share of deliveries where nobody is ever home (returned after 3 attempts)
  * @param timeout how long the demo waits for every order to be settled before it gives up
  * @param exit stop the application after the summary: exit code 0 on success, 1 otherwise
+ * @param warRoomWait with the stream on air and its war room's address printed, how long the demo waits before the
+ *     buyers start, so that the burst can be watched there
  */
 @ConfigurationProperties("livechain.demo")
 public record DemoSettings(
@@ -24,4 +26,5 @@ public record DemoSettings(
         @DefaultValue("5") int unpaidPercent,
         @DefaultValue("3") int failedDeliveryPercent,
         @DefaultValue("3m") Duration timeout,
-        @DefaultValue("false") boolean exit) {}
+        @DefaultValue("false") boolean exit,
+        @DefaultValue("15s") Duration warRoomWait) {}

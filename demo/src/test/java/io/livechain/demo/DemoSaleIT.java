@@ -15,7 +15,12 @@ import tools.jackson.databind.JsonNode;
 
 /** The demo sale, played end to end on a real PostgreSQL at a small scale. */
 @TestPropertySource(
-        properties = {"livechain.demo.enabled=true", "livechain.demo.buyers=80", "livechain.demo.concurrency=8"})
+        properties = {
+            "livechain.demo.enabled=true",
+            "livechain.demo.buyers=80",
+            "livechain.demo.concurrency=8",
+            "livechain.demo.war-room-wait=0s"
+        })
 class DemoSaleIT extends PlatformIT {
 
     private static final List<String> SETTLED = List.of("DELIVERED", "RETURNED", "CANCELLED", "EXPIRED");

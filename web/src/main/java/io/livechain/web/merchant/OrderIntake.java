@@ -31,6 +31,7 @@ import io.livechain.web.support.JsonFields;
 import io.livechain.web.support.Positions;
 import io.livechain.web.support.ProblemResponses;
 import io.livechain.web.support.ProblemTypes;
+import io.livechain.web.warroom.IntakeWatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.Filter;
@@ -93,6 +94,7 @@ public final class OrderIntake implements Filter {
     private final RateLimits rateLimits;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final IntakeWatch watch;
     private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
 
     public OrderIntake(
@@ -104,7 +106,8 @@ public final class OrderIntake implements Filter {
             int maxBodyBytes,
             RateLimits rateLimits,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            IntakeWatch watch) {
         this.apiKeys = apiKeys;
         this.board = board;
         this.desk = desk;
@@ -117,6 +120,7 @@ public final class OrderIntake implements Filter {
         this.rateLimits = rateLimits;
         this.meters = meters;
         this.clock = clock;
+        this.watch = watch;
     }
 
     @Override
@@ -133,8 +137,9 @@ public final class OrderIntake implements Filter {
         response.setHeader(CorrelationIdFilter.HEADER, correlationId);
         MDC.put(CorrelationIdFilter.MDC_KEY, correlationId);
         Answer answer;
+        Subject subject = new Subject();
         try {
-            answer = place(request, correlationId);
+            answer = place(request, correlationId, subject);
         } catch (RuntimeException e) {
             if (DatabaseUnavailable.isCauseOf(e)) {
                 log.debug("Placing an order: the database cannot be reached: {}", e.toString());
@@ -151,16 +156,25 @@ public final class OrderIntake implements Filter {
             MDC.remove(CorrelationIdFilter.MDC_KEY);
         }
         answer.writeTo(response);
+        long elapsed = System.nanoTime() - started;
         timers.computeIfAbsent(
                         answer.status,
                         status -> Timer.builder("livechain.orders.placement")
                                 .description("POST /api/v1/orders, by answer status")
                                 .tag("status", Integer.toString(status))
                                 .register(meters))
-                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
+        // a war room watching this stream counts the answer (a look-up in an empty map when none does)
+        watch.record(subject.merchantId, subject.liveStreamId, answer.status, elapsed);
     }
 
-    private Answer place(HttpServletRequest request, String correlationId) throws IOException {
+    /** Whose order about which live stream, once the body has told it: for the war rooms' count of answers. */
+    private static final class Subject {
+        private UUID merchantId;
+        private UUID liveStreamId;
+    }
+
+    private Answer place(HttpServletRequest request, String correlationId, Subject subject) throws IOException {
         // who asks
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {
@@ -237,6 +251,8 @@ public final class OrderIntake implements Filter {
                     HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "the request body is empty", correlationId);
         }
         ParticipantId merchantId = new ParticipantId(caller.participantId());
+        subject.merchantId = merchantId.value();
+        subject.liveStreamId = order.liveStreamId();
         OrderPlacement placement;
         try {
             placement = order.toPlacement(merchantId);

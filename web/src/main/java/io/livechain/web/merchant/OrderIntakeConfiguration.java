@@ -7,6 +7,7 @@ import io.livechain.desk.Desk;
 import io.livechain.web.openapi.CommonAnswers;
 import io.livechain.web.security.RateLimits;
 import io.livechain.web.support.HttpProperties;
+import io.livechain.web.warroom.IntakeWatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
@@ -42,9 +43,10 @@ class OrderIntakeConfiguration {
             HttpProperties http,
             RateLimits rateLimits,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            IntakeWatch watch) {
         FilterRegistrationBean<OrderIntake> registration = new FilterRegistrationBean<>(new OrderIntake(
-                apiKeys, board, desk, idempotentRequests, json, http.maxBodyBytes(), rateLimits, meters, clock));
+                apiKeys, board, desk, idempotentRequests, json, http.maxBodyBytes(), rateLimits, meters, clock, watch));
         registration.addUrlPatterns(OrderIntake.PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

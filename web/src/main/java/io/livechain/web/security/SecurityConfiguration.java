@@ -5,10 +5,12 @@ import io.livechain.access.Role;
 import io.livechain.web.support.ProblemResponses;
 import io.livechain.web.support.ProblemTypes;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -17,8 +19,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Every endpoint needs an API key, and each audience's paths need its role. Health probes and the API
- * documentation are open; everything else answers 401 without a key and 403 with a key of the wrong role.
+ * Every endpoint needs an API key, and each audience's paths need its role. Health probes, the API documentation
+ * and the war room's page (without figures) are open; everything else answers 401 without a key and 403 with a key
+ * of the wrong role.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -41,7 +44,15 @@ class SecurityConfiguration {
                 .addFilterBefore(
                         new ApiKeyAuthenticationFilter(apiKeys, rateLimits, problems),
                         AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                .authorizeHttpRequests(requests -> requests
+                        // an event stream's last dispatch, after it ends: the request was authorized when it came
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
+                        // the war room's page and its scripts hold no figures; the figures it asks for need the
+                        // merchant's key, like every other endpoint under /api/v1 (ADR 0014)
+                        .requestMatchers(HttpMethod.GET, "/war-room/*", "/assets/**", "/webjars/**")
+                        .permitAll()
+                        .requestMatchers(
                                 "/actuator/health",
                                 "/actuator/health/**",
                                 "/v3/api-docs",

@@ -1,6 +1,7 @@
 package io.livechain.web.support;
 
 import io.livechain.shared.BusinessRuleViolation;
+import io.livechain.web.stream.TooManyStreams;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -104,6 +105,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ResourceNotFound.class)
     ResponseEntity<ProblemDetail> notFound(ResourceNotFound notFound) {
         return problem(ProblemTypes.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, notFound.getMessage()));
+    }
+
+    /** An API key holding as many event streams open as it may (livechain.event-streams.max-per-key). */
+    @ExceptionHandler(TooManyStreams.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreams tooMany) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(TooManyStreams.RETRY_AFTER_SECONDS))
+                .body(ProblemResponses.decorate(ProblemTypes.problem(
+                        HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_STREAMS, tooMany.getMessage())));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -26,6 +26,7 @@ public final class ProblemTypes {
     public static final String BUSY = "busy";
     public static final String UNAVAILABLE = "unavailable";
     public static final String RATE_LIMITED = "rate-limited";
+    public static final String TOO_MANY_STREAMS = "too-many-streams";
     public static final String INTERNAL_ERROR = "internal-error";
 
     private ProblemTypes() {}

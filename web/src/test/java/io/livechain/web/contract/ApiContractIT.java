@@ -139,6 +139,12 @@ class ApiContractIT extends PlatformIT {
         problem(wrong.get("/api/v1/me/api-key", spare.apiKey()), 401);
         var another = register("merchants", "{\"name\":\"Another spare\"}");
         expect(client.get("/api/v1/me/api-key", another.apiKey()), 200);
+        problem(
+                wrong.get(
+                        "/api/v1/me/events?once=true",
+                        another.apiKey(),
+                        Map.of("Accept", "text/event-stream", "Last-Event-ID", "x")),
+                400);
         expect(client.post("/api/v1/me/api-key", another.apiKey(), "{\"gracePeriodSeconds\":60}", key()), 201);
         problem(wrong.get("/api/v1/me/api-key", OPERATOR), 403);
 
@@ -425,6 +431,31 @@ class ApiContractIT extends PlatformIT {
         expect(client.get("/api/v1/stock/PRE", mk), 200);
         expect(client.get("/api/v1/orders/" + delivered, mk), 200);
         expect(client.get("/api/v1/live-streams/" + stream, mk), 200);
+        // the war room's figures, once as JSON and once as an event stream
+        expect(client.get("/api/v1/live-streams/" + stream + "/war-room", mk), 200);
+        var events = expect(
+                client.get(
+                        "/api/v1/live-streams/" + stream + "/war-room/events?once=true",
+                        mk,
+                        Map.of("Accept", "text/event-stream")),
+                200);
+        assertThat(events.contentType()).startsWith("text/event-stream");
+        assertThat(events.body()).startsWith("event:figures");
+        problem(wrong.get("/api/v1/live-streams/" + stream + "/war-room", rival.apiKey()), 404);
+        // the merchant's own notifications, replayed from the first event stored (an id before every other)
+        var notifications = expect(
+                client.get(
+                        "/api/v1/me/events?once=true&types=order.status_changed",
+                        mk,
+                        Map.of("Accept", "text/event-stream", "Last-Event-ID", "0.0")),
+                200);
+        assertThat(notifications.body()).contains("event:order.status_changed");
+        problem(
+                wrong.get(
+                        "/api/v1/live-streams/" + stream + "/war-room/events?once=maybe",
+                        mk,
+                        Map.of("Accept", "text/event-stream")),
+                400);
 
         // the same questions as of a moment, answered from the events
         Instant asOf = Instant.now();

@@ -234,6 +234,14 @@ final class Endpoints {
             webhook("POST", "/rotate-secret", null), // an optional body, as for keys
             webhook("GET", "/deliveries", null),
             webhook("POST", "/redeliver", w -> "{\"fromPosition\":0}"),
+            // a participant's own notifications as Server-Sent Events: once, so that the answer ends
+            new Entry(
+                    new Endpoint("GET", "/api/v1/me/events"),
+                    Role.MERCHANT,
+                    w -> new Request("/api/v1/me/events?once=true", null),
+                    null,
+                    false,
+                    true),
             // couriers
             list("GET", "/api/v1/courier/offers", Role.COURIER, w -> "/api/v1/courier/offers"),
             list("GET", "/api/v1/courier/deliveries", Role.COURIER, w -> "/api/v1/courier/deliveries"),
@@ -342,6 +350,22 @@ final class Endpoints {
                     Role.MERCHANT,
                     w -> w.liveStream,
                     id -> "/api/v1/live-streams/" + id + "?asOf=" + Instant.now(),
+                    null),
+            // the war room's figures: computed from the read models and the stream's own events
+            object(
+                    "GET",
+                    "/api/v1/live-streams/{id}/war-room",
+                    Role.MERCHANT,
+                    w -> w.liveStream,
+                    id -> "/api/v1/live-streams/" + id + "/war-room",
+                    null),
+            // as Server-Sent Events: once, so that the answer ends (a stream left open would never be read to its end)
+            object(
+                    "GET",
+                    "/api/v1/live-streams/{id}/war-room/events",
+                    Role.MERCHANT,
+                    w -> w.liveStream,
+                    id -> "/api/v1/live-streams/" + id + "/war-room/events?once=true",
                     null),
             new Entry(
                     new Endpoint("POST", OrderIntake.PATH),
