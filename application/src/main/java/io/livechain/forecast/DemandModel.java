@@ -30,6 +30,8 @@ final class DemandModel {
     private static final double DAY_DISPERSION_WEIGHT = 7;
     private static final double STREAM_DISPERSION = 0.3;
     private static final double STREAM_DISPERSION_WEIGHT = 4;
+    /** The level's relative variance with one day of history; it falls with the square of the days. */
+    private static final double LEVEL_UNCERTAINTY = 4.0;
 
     final double[] hourOfDay;
     final double[] dayOfWeek;
@@ -39,9 +41,17 @@ final class DemandModel {
     final double lift;
 
     final boolean liftScalesWithLevel;
+    /** Hours past streams covered: none, and the lift is unknown (not zero). */
+    final int streamHours;
+
     final double hourDispersion;
     final double dayDispersion;
     final double streamDispersion;
+    /**
+     * Relative variance of the level itself, from how few days it was learned on: a new SKU's level is a guess (its
+     * launch days are rarely its normal ones), a SKU with months of history knows it.
+     */
+    final double levelUncertainty;
 
     private DemandModel(
             double[] hourOfDay,
@@ -50,23 +60,32 @@ final class DemandModel {
             double smoothing,
             double lift,
             boolean liftScalesWithLevel,
+            int streamHours,
             double hourDispersion,
             double dayDispersion,
-            double streamDispersion) {
+            double streamDispersion,
+            int hours) {
         this.hourOfDay = hourOfDay;
         this.dayOfWeek = dayOfWeek;
         this.level = level;
         this.smoothing = smoothing;
         this.lift = lift;
         this.liftScalesWithLevel = liftScalesWithLevel;
+        this.streamHours = streamHours;
         this.hourDispersion = hourDispersion;
         this.dayDispersion = dayDispersion;
         this.streamDispersion = streamDispersion;
+        this.levelUncertainty = LEVEL_UNCERTAINTY / Math.pow(1 + hours / (double) UtcHours.PER_DAY, 2);
     }
 
     /** Expected demand in the given hour without any stream. */
     double baseline(long epochHour) {
         return level * seasonal(epochHour);
+    }
+
+    /** Whether past streams taught the lift: without them, a scheduled stream is forecast from a prior. */
+    boolean learnedLift() {
+        return streamHours > 0;
     }
 
     /** Expected extra demand in an hour a scheduled stream covers by the given fraction (0 without a lift). */
@@ -170,9 +189,11 @@ final class DemandModel {
                     smoothing,
                     lift,
                     scalesWithLevel,
+                    streamHours,
                     hourDispersion,
                     dayDispersion,
-                    streams.estimate(STREAM_DISPERSION, STREAM_DISPERSION_WEIGHT));
+                    streams.estimate(STREAM_DISPERSION, STREAM_DISPERSION_WEIGHT),
+                    n);
         }
 
         /** Index (possibly negative) of the first UTC midnight at or before the first hour. */

@@ -4,6 +4,7 @@ import io.livechain.forecast.DemandForecaster;
 import io.livechain.forecast.DemandHistory;
 import io.livechain.forecast.Forecast;
 import io.livechain.forecast.Period;
+import io.livechain.forecast.StreamPrior;
 import io.livechain.forecast.StreamWindow;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -42,6 +43,14 @@ public final class Backtest {
     public static final String OVERALL = "overall";
     /** All SKUs, only the points where no stream was on air in the actual period nor in the naive's lag period. */
     public static final String STREAM_FREE = "overall, stream-free periods";
+    /** The new SKUs from their launch: origins every 6 hours over their first {@link #COLD_DAYS} days. */
+    public static final String COLD_START = "cold start, first 7 days";
+    /** The hours of a new SKU's first stream, forecast before it went on air. */
+    public static final String FIRST_STREAM = "cold start, first stream";
+    /** The same, forecast as before the prior existed: a first stream lifted nothing. */
+    public static final String FIRST_STREAM_NO_PRIOR = "cold start, first stream, no prior";
+
+    public static final int COLD_DAYS = 7;
 
     /** Horizon groups: hours 1, 2–3, 4–6, 7–12, 13–24 and all; days 1, 2–7, 8–14 and all. */
     public enum Resolution {
@@ -126,7 +135,7 @@ public final class Backtest {
         out.printf(Locale.ROOT, "All horizons, seeds 1..%d: ratio = MASE ours / MASE seasonal-naive%n", seeds);
         out.printf(
                 Locale.ROOT,
-                "%-30s %-6s %7s %7s %7s %7s %7s %7s%n",
+                "%-36s %-6s %7s %7s %7s %7s %7s %7s%n",
                 "group",
                 "",
                 "ratio",
@@ -147,7 +156,7 @@ public final class Backtest {
                     .toArray();
             out.printf(
                     Locale.ROOT,
-                    "%-30s %-6s %7.3f %7.3f %7.3f %7.2f %7.2f %7.2f%n",
+                    "%-36s %-6s %7.3f %7.3f %7.3f %7.2f %7.2f %7.2f%n",
                     first.group(),
                     first.resolution() == Resolution.HOURLY ? "hours" : "days",
                     Arrays.stream(ratios).average().orElse(Double.NaN),
@@ -180,7 +189,8 @@ public final class Backtest {
                 if (at < 24 || at + DemandForecaster.DAYS * 24 > sku.hours()) {
                     continue;
                 }
-                Forecast forecast = forecaster.forecast(history(sku, origin, at), scheduled(sku, origin), origin);
+                Forecast forecast = forecaster.forecast(
+                        history(sku, origin, at), 0, scheduled(sku, origin), prior(skus, origin), origin);
                 Scorer scorer = new Scorer(sku, at, forecast, onAir);
                 scorer.scoreHours(hourly.get(sku.group()), hourly.get(OVERALL), hourly.get(STREAM_FREE));
                 if (at % 24 == 0) {
@@ -193,7 +203,124 @@ public final class Backtest {
             rows.addAll(rows(group, Resolution.HOURLY, hourly.get(group)));
             rows.addAll(rows(group, Resolution.DAILY, daily.get(group)));
         }
+        rows.addAll(coldStart(skus, forecaster));
         return new Report(rows);
+    }
+
+    /**
+     * The new SKUs from the hour they launch: origins every 6 hours over their first {@link #COLD_DAYS} days
+     * (hours), the midnight ones also scoring 14 days; and apart, the hours of each one's first stream, forecast
+     * from the origins before it went on air, with the prior and without it. There is no in-sample naive error to
+     * scale by yet, so MASE divides by the lag-24 h (lag-7 d) naive MAE over the SKU's whole data: the same scale for
+     * ours and the naive, so the ratio is that of their MAEs. The naive forecast of an hour before launch is 0.
+     */
+    private static List<Row> coldStart(List<SyntheticDemand.Sku> skus, DemandForecaster forecaster) {
+        Tally[] hours = tallies(Resolution.HOURLY);
+        Tally[] days = tallies(Resolution.DAILY);
+        Tally[] firstStream = tallies(Resolution.HOURLY);
+        Tally[] noPrior = tallies(Resolution.HOURLY);
+        Tally[] unused = tallies(Resolution.HOURLY);
+        Tally[] unusedDays = tallies(Resolution.DAILY);
+        for (SyntheticDemand.Sku sku : skus) {
+            if (!sku.group().equals(SyntheticDemand.NEW)) {
+                continue;
+            }
+            // the SKU's data, preceded by a week of zeros before its launch (it did not sell: the naive's history)
+            int before = 7 * 24;
+            int[] padded = new int[before + sku.hours()];
+            System.arraycopy(sku.hourlyUnits(), 0, padded, before, sku.hours());
+            SyntheticDemand.Sku whole = new SyntheticDemand.Sku(
+                    sku.name(), sku.group(), sku.firstHour().minus(Duration.ofDays(7)), padded, sku.streams());
+            boolean[] onAir = onAir(whole);
+            double hourScale = naiveScale(padded, before, padded.length, 24);
+            double dayScale = naiveScale(dailyTotals(padded), before / 24 + 7, padded.length / 24, 7);
+            StreamWindow first = sku.streams().getFirst();
+            for (int o = 0; o < COLD_DAYS * ORIGINS_PER_DAY; o++) {
+                Instant origin = sku.firstHour().plus(Duration.ofHours((long) o * 24 / ORIGINS_PER_DAY));
+                int at = before + o * 24 / ORIGINS_PER_DAY;
+                List<StreamWindow> scheduled = scheduled(sku, origin);
+                DemandHistory history = new DemandHistory(
+                        sku.firstHour(),
+                        Arrays.copyOf(sku.hourlyUnits(), at - before),
+                        sku.streams().stream()
+                                .filter(s -> s.start().isBefore(origin))
+                                .toList());
+                StreamPrior prior = prior(skus, origin);
+                Forecast forecast = forecaster.forecast(history, 0, scheduled, prior, origin);
+                Scorer scorer = new Scorer(whole, at, forecast, onAir);
+                scorer.scoreHours(hours, unused, unused, hourScale);
+                if (at % 24 == 0) {
+                    scorer.scoreDays(days, unusedDays, unusedDays, dayScale);
+                }
+                if (origin.isAfter(first.start())) {
+                    continue;
+                }
+                List<StreamWindow> unknown = scheduled.stream()
+                        .map(s -> new StreamWindow(s.start(), s.end()))
+                        .toList();
+                Forecast without = forecaster.forecast(history, 0, unknown, prior, origin);
+                for (int h = 1; h <= DemandForecaster.HOURS; h++) {
+                    Instant from = origin.plus(Duration.ofHours(h - 1));
+                    if (first.overlap(from, from.plus(Duration.ofHours(1))).isPositive()) {
+                        int t = at + h - 1;
+                        double actual = padded[t];
+                        double naive = padded[t - 24];
+                        firstStream[firstStream.length - 1].add(
+                                actual, forecast.hourly().get(h - 1), naive, padded[t - 168], hourScale);
+                        noPrior[noPrior.length - 1].add(
+                                actual, without.hourly().get(h - 1), naive, padded[t - 168], hourScale);
+                    }
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        rows.addAll(rows(COLD_START, Resolution.HOURLY, hours));
+        rows.addAll(rows(COLD_START, Resolution.DAILY, days));
+        rows.add(rows(FIRST_STREAM, Resolution.HOURLY, firstStream).getLast());
+        rows.add(rows(FIRST_STREAM_NO_PRIOR, Resolution.HOURLY, noPrior).getLast());
+        return rows;
+    }
+
+    /** The mean absolute error of the lag-{@code lag} naive forecast over {@code [from, to)}. */
+    private static double naiveScale(int[] values, int from, int to, int lag) {
+        double total = 0;
+        for (int t = Math.max(from, lag); t < to; t++) {
+            total += Math.abs(values[t] - values[t - lag]);
+        }
+        return total / Math.max(1, to - Math.max(from, lag));
+    }
+
+    private static int[] dailyTotals(int[] hourly) {
+        int[] days = new int[hourly.length / 24];
+        for (int t = 0; t < days.length * 24; t++) {
+            days[t / 24] += hourly[t];
+        }
+        return days;
+    }
+
+    /**
+     * The merchant's stream prior as of {@code origin}: every SKU of the synthetic data is the same merchant's, and
+     * each stream that ended before the origin sold, while on air, a share of its offer.
+     */
+    static StreamPrior prior(List<SyntheticDemand.Sku> skus, Instant origin) {
+        List<StreamPrior.Outcome> outcomes = new ArrayList<>();
+        for (SyntheticDemand.Sku sku : skus) {
+            for (StreamWindow stream : sku.streams()) {
+                if (stream.end().isAfter(origin) || stream.quantity() == 0) {
+                    continue;
+                }
+                double ordered = 0;
+                for (int t = 0; t < sku.hours(); t++) {
+                    Instant from = sku.firstHour().plus(Duration.ofHours(t));
+                    double covered =
+                            stream.overlap(from, from.plus(Duration.ofHours(1))).toSeconds() / 3600.0;
+                    ordered += covered * sku.unitsAt(t);
+                }
+                outcomes.add(new StreamPrior.Outcome(
+                        stream.quantity(), (int) Math.min(stream.quantity(), Math.round(ordered))));
+            }
+        }
+        return StreamPrior.learnedFrom(outcomes);
     }
 
     private static DemandHistory history(SyntheticDemand.Sku sku, Instant origin, int at) {
@@ -230,7 +357,10 @@ public final class Backtest {
             for (int t = 24; t < at; t++) {
                 scale += Math.abs(sku.unitsAt(t) - sku.unitsAt(t - 24));
             }
-            scale /= at - 24;
+            scoreHours(group, overall, streamFree, scale / (at - 24));
+        }
+
+        void scoreHours(Tally[] group, Tally[] overall, Tally[] streamFree, double scale) {
             for (int h = 1; h <= DemandForecaster.HOURS; h++) {
                 int t = at + h - 1;
                 Period period = forecast.hourly().get(h - 1);
@@ -265,7 +395,10 @@ public final class Backtest {
             for (int d = 7; d < days; d++) {
                 scale += Math.abs(dayTotal(d * 24) - dayTotal((d - 7) * 24));
             }
-            scale /= days - 7;
+            scoreDays(group, overall, streamFree, scale / (days - 7));
+        }
+
+        void scoreDays(Tally[] group, Tally[] overall, Tally[] streamFree, double scale) {
             for (int d = 1; d <= DemandForecaster.DAYS; d++) {
                 int start = at + (d - 1) * 24;
                 int lagStart = start - 7 * 24 * ((d + 6) / 7);

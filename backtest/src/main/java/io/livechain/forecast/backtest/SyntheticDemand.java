@@ -23,6 +23,9 @@ import java.util.SplittableRandom;
  *   <li>new SKUs: launched a few weeks before the end (short history), with a launch stream and an early boost
  *       that fades.
  * </ul>
+ *
+ * <p>Every stream's offer holds 1.3–2.2 times the units the stream is made to sell, as a merchant who expects to
+ * sell most of an offer would set it (drawn from a random stream of its own, so the demand does not depend on it).
  */
 public final class SyntheticDemand {
 
@@ -131,12 +134,15 @@ public final class SyntheticDemand {
     public static List<Sku> generate(long seed) {
         List<Sku> skus = new ArrayList<>();
         for (int i = 0; i < RECIPES.size(); i++) {
-            skus.add(generate(RECIPES.get(i), new SplittableRandom(seed * 1_000_003L + i)));
+            skus.add(generate(
+                    RECIPES.get(i),
+                    new SplittableRandom(seed * 1_000_003L + i),
+                    new SplittableRandom(seed * 1_000_033L + i + 17)));
         }
         return List.copyOf(skus);
     }
 
-    private static Sku generate(Recipe recipe, SplittableRandom random) {
+    private static Sku generate(Recipe recipe, SplittableRandom random, SplittableRandom offers) {
         Instant firstHour = START.plus(Duration.ofDays(recipe.launchDay()));
         int hours = (DAYS - recipe.launchDay()) * 24;
         double[] dayCurve = normalised(recipe.dayCurve());
@@ -144,15 +150,21 @@ public final class SyntheticDemand {
         // the SKU's average hourly demand, the yardstick of a stream's lift
         double averageRate = recipe.intermittent() ? recipe.orderProbability() * 2 : recipe.hourlyRate();
 
-        List<StreamWindow> streams = streams(recipe, random, firstHour, hours);
+        List<StreamWindow> scheduled = streams(recipe, random, firstHour, hours);
+        List<StreamWindow> streams = new ArrayList<>();
         double[] streamRate = new double[hours];
-        for (StreamWindow stream : streams) {
+        for (StreamWindow stream : scheduled) {
             double multiple = 20 + 80 * random.nextDouble();
+            double expected = 0;
             for (int t = 0; t < hours; t++) {
                 Instant from = firstHour.plus(Duration.ofHours(t));
                 double covered = stream.overlap(from, from.plusSeconds(3600)).toSeconds() / 3600.0;
                 streamRate[t] += covered * multiple * averageRate;
+                expected += covered * multiple * averageRate;
             }
+            // the merchant offers 1.3-2.2 times what the stream will sell (drawn apart: the demand stays the same)
+            int quantity = (int) Math.ceil(expected * (1.3 + 0.9 * offers.nextDouble()));
+            streams.add(new StreamWindow(stream.start(), stream.end(), Math.max(1, quantity)));
         }
 
         int[] units = new int[hours];

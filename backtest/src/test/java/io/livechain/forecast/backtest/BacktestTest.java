@@ -48,6 +48,25 @@ class BacktestTest {
     }
 
     @ParameterizedTest
+    @ValueSource(longs = {Backtest.DEFAULT_SEED, 1, 2})
+    void a_new_skus_first_stream_is_forecast_from_the_merchants_prior(long seed) {
+        // given
+        List<SyntheticDemand.Sku> skus = SyntheticDemand.generate(seed);
+
+        // when
+        Report report = Backtest.run(skus, new DemandForecaster());
+
+        // then far better than the naive (which saw nothing yesterday) and than no lift at all
+        double withPrior = report.all(Backtest.FIRST_STREAM, Resolution.HOURLY).mase();
+        double withoutPrior =
+                report.all(Backtest.FIRST_STREAM_NO_PRIOR, Resolution.HOURLY).mase();
+        assertThat(report.all(Backtest.FIRST_STREAM, Resolution.HOURLY).ratio()).isLessThan(0.6);
+        assertThat(withPrior).isLessThan(withoutPrior / 2);
+        assertThat(report.all(Backtest.COLD_START, Resolution.HOURLY).ratio()).isLessThan(1);
+        assertThat(report.all(Backtest.COLD_START, Resolution.DAILY).ratio()).isLessThan(1);
+    }
+
+    @ParameterizedTest
     @ValueSource(longs = {Backtest.DEFAULT_SEED})
     void prints_a_table_per_group_and_overall(long seed) {
         // given
@@ -65,6 +84,7 @@ class BacktestTest {
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(table)
                 .contains("== busy ==", "== intermittent ==", "== new ==", "== overall ==")
+                .contains("== cold start, first 7 days ==", "== cold start, first stream ==")
                 .contains("hours   13-24", "days    8-14", "days    1-14");
     }
 }
