@@ -106,7 +106,9 @@ public final class DemandForecaster {
 
         List<Period> hourly = new ArrayList<>(HOURS);
         for (int t = 0; t < HOURS; t++) {
-            double variance = variance(baseline[t], model.hourDispersion) + variance(lift[t], model.streamDispersion);
+            double variance = variance(baseline[t], model.hourDispersion)
+                    + baseline[t] * baseline[t] * model.levelUncertainty
+                    + variance(lift[t], model.streamDispersion);
             Instant from = start.plus(HOUR.multipliedBy(t));
             hourly.add(period(from, from.plus(HOUR), t == 0 ? unitsThisHour : 0, baseline[t] + lift[t], variance));
         }
@@ -120,10 +122,9 @@ public final class DemandForecaster {
                 base += baseline[t];
                 streams += lift[t];
             }
-            // the level drifts: a day h days ahead errs like an exponential-smoothing h-step forecast
-            double daysAhead = first / (double) UtcHours.PER_DAY;
-            double drift = 1 + daysAhead * model.smoothing * model.smoothing;
-            double variance = variance(base, model.dayDispersion) * drift
+            // a day h days ahead errs as the history's own days erred h days ahead
+            double daysAhead = 1 + first / (double) UtcHours.PER_DAY;
+            double variance = variance(base, model.dayDispersion(daysAhead))
                     + base * base * model.levelUncertainty
                     + variance(streams, model.streamDispersion);
             Instant from = firstMidnight.plus(DAY.multipliedBy(d));
@@ -202,9 +203,9 @@ public final class DemandForecaster {
 
     /** A period of which {@code observed} units are already ordered and {@code rest} more are expected. */
     private Period period(Instant from, Instant to, double observed, double rest, double variance) {
-        double tail = (1 - settings.coverage()) / 2;
-        double low = observed + CountDistribution.quantile(rest, variance, tail);
-        double high = observed + CountDistribution.quantile(rest, variance, 1 - tail);
+        int[] interval = CountDistribution.interval(rest, variance, settings.coverage());
+        double low = observed + interval[0];
+        double high = observed + interval[1];
         double expected = observed + rest;
         return new Period(from, to, expected, Math.min(low, expected), Math.max(high, expected));
     }

@@ -229,6 +229,32 @@ class DemandForecasterTest {
     }
 
     @Test
+    void learns_each_weekdays_own_daily_shape_when_its_errors_say_so() {
+        // given six weeks where weekdays peak at 19:00 and weekends at 10:00 (40 units against 5 otherwise)
+        int[] units = new int[42 * 24];
+        for (int t = 0; t < units.length; t++) {
+            boolean weekend = (t / 24) % 7 >= 5;
+            units[t] = (t % 24) == (weekend ? 10 : 19) ? 40 : 5;
+        }
+
+        // when: the forecast made on the sixth Friday at midnight covers Friday; the next one, Saturday
+        Forecast friday = forecaster.forecast(
+                new DemandHistory(MONDAY, java.util.Arrays.copyOf(units, 39 * 24), List.of()),
+                List.of(),
+                MONDAY.plus(Duration.ofDays(39)));
+        Forecast next = forecaster.forecast(
+                new DemandHistory(MONDAY, java.util.Arrays.copyOf(units, 40 * 24), List.of()),
+                List.of(),
+                MONDAY.plus(Duration.ofDays(40)));
+
+        // then each day's peak is where that weekday's is, close to its 40 units
+        assertThat(friday.hourly().get(19).expected()).isCloseTo(40, within(4.0));
+        assertThat(friday.hourly().get(10).expected()).isCloseTo(5, within(2.0));
+        assertThat(next.hourly().get(10).expected()).isCloseTo(40, within(4.0));
+        assertThat(next.hourly().get(19).expected()).isCloseTo(5, within(2.0));
+    }
+
+    @Test
     void follows_the_hour_of_day_and_day_of_week_of_a_steady_history() {
         // given: 4 units an hour, 10 in the evening (18:00-22:59), twice as much on Saturdays
         DemandHistory history = new DemandHistory(MONDAY, steadyDemand(28 * 24), List.of());
