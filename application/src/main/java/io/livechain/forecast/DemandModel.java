@@ -55,7 +55,7 @@ final class DemandModel {
      * The level's relative variance with no history; it falls with (1 + days of history)², and fades out over the
      * first weeks, after which the errors the intervals are fitted on hold all there is to know.
      */
-    private static final double LEVEL_UNCERTAINTY = 4.0;
+    private static final double LEVEL_UNCERTAINTY = 6.0;
 
     private static final double LEVEL_SETTLES_DAYS = 14;
 
