@@ -31,8 +31,3 @@ naive <- function(lag) function(train) {
 score("same hour yesterday", naive(24))
 score("same hour last week", naive(168))
 score("stlf (mstl 24 + 168, ets)", function(train) stlf(msts(train, seasonal.periods = c(24, 168)), h = 336, level = 80))
-score("dshw (24, 168)", function(train) {
-  f <- dshw(train, period1 = 24, period2 = 168, h = 336)
-  s <- sd(residuals(f), na.rm = TRUE)
-  list(mean = as.numeric(f$mean), lower = as.numeric(f$mean) - 1.2816 * s, upper = as.numeric(f$mean) + 1.2816 * s)
-})
