@@ -526,26 +526,9 @@ final class DemandModel {
         }
     }
 
-    /** z with P(|Z| ≤ z) = coverage, by bisection on the error function's series (enough for interval edges). */
+    /** z with P(|Z| ≤ z) = coverage. */
     static double normalEdge(double coverage) {
-        double low = 0;
-        double high = 10;
-        for (int i = 0; i < 60; i++) {
-            double mid = (low + high) / 2;
-            if (erf(mid / Math.sqrt(2)) < coverage) {
-                low = mid;
-            } else {
-                high = mid;
-            }
-        }
-        return (low + high) / 2;
-    }
-
-    /** Abramowitz–Stegun 7.1.26 (error below 1.5e-7). */
-    private static double erf(double x) {
-        double t = 1 / (1 + 0.3275911 * x);
-        double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-        return 1 - poly * Math.exp(-x * x);
+        return CountDistribution.normalQuantile((1 + coverage) / 2);
     }
 
     /**
