@@ -23,12 +23,10 @@ final class DemandModel {
 
     /** The hour-of-week candidate is weighed from this much history on, on the last {@link #TRIAL_DAYS} days. */
     private static final int WEEKLY_FROM_DAYS = 28;
-    /** The days ahead at which the daily dispersion is fitted; days between are interpolated. */
-    private static final int[] DAY_HORIZONS = {1, 4, 7, 10, 13};
 
     private static final int TRIAL_DAYS = 14;
-    /** The hourly intervals are fitted on the errors of the most recent trial days (the models nearest the final). */
-    private static final int CALIBRATION_DAYS = 14;
+    /** The days ahead at which the daily dispersion is fitted; days between are interpolated. */
+    private static final int[] DAY_HORIZONS = {1, 4, 7, 10, 13};
     /**
      * The share of in-sample errors the 80% interval is fitted to hold: in-sample errors are smaller than those ahead
      * (the model saw them), so a little more than the coverage.
@@ -190,10 +188,8 @@ final class DemandModel {
                 if (coverage[t] == 0) {
                     plain += Math.abs(units[t] - a.baseline(firstHour + t));
                     weekly += Math.abs(units[t] - b.baseline(firstHour + t));
-                    if (day <= CALIBRATION_DAYS) {
-                        plainPairs.add(new double[] {units[t], a.baseline(firstHour + t)});
-                        weeklyPairs.add(new double[] {units[t], b.baseline(firstHour + t)});
-                    }
+                    plainPairs.add(new double[] {units[t], a.baseline(firstHour + t)});
+                    weeklyPairs.add(new double[] {units[t], b.baseline(firstHour + t)});
                 }
             }
         }
