@@ -37,15 +37,47 @@ public final class DemandForecaster {
 
     /**
      * 24 hourly periods from the end of the history (or from the current hour if the history is empty) and 14
-     * UTC days from the first midnight at or after that.
+     * UTC days from the first midnight at or after that; nothing is known of the current hour yet, and a SKU that
+     * never streamed gets the {@linkplain StreamPrior#DEFAULT default prior} for its scheduled streams.
      *
      * @param scheduledStreams streams featuring the SKU that will be on air within the forecast (others are
      *     ignored)
      */
     public Forecast forecast(DemandHistory history, List<StreamWindow> scheduledStreams, Instant now) {
+        return forecast(history, 0, scheduledStreams, StreamPrior.DEFAULT, now, false);
+    }
+
+    /**
+     * Like {@link #forecast(DemandHistory, List, Instant)}, knowing what the hour under way (the one that starts
+     * at the history's end) has sold until {@code now}: that hour's forecast is those units plus what the rest of it
+     * is expected to sell, so it is never below them.
+     *
+     * @param unitsThisHour units ordered from the end of the history until {@code now}
+     * @param prior what a stream sells while the SKU has no past stream of its own to learn its lift from
+     */
+    public Forecast forecast(
+            DemandHistory history,
+            int unitsThisHour,
+            List<StreamWindow> scheduledStreams,
+            StreamPrior prior,
+            Instant now) {
+        return forecast(history, unitsThisHour, scheduledStreams, prior, now, true);
+    }
+
+    private Forecast forecast(
+            DemandHistory history,
+            int unitsThisHour,
+            List<StreamWindow> scheduledStreams,
+            StreamPrior prior,
+            Instant now,
+            boolean hourUnderWayKnown) {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(scheduledStreams, "scheduledStreams");
+        Objects.requireNonNull(prior, "prior");
         Objects.requireNonNull(now, "now");
+        if (unitsThisHour < 0) {
+            throw new IllegalArgumentException("demand is never negative: " + unitsThisHour);
+        }
         Instant start = history.hours() > 0 ? history.end() : now.truncatedTo(ChronoUnit.HOURS);
         Instant firstMidnight = start.truncatedTo(ChronoUnit.DAYS);
         if (firstMidnight.isBefore(start)) {
@@ -54,37 +86,49 @@ public final class DemandForecaster {
         DemandModel model = DemandModel.fit(history, settings);
 
         long startHour = UtcHours.of(start);
+        // the part of the first hour that is already behind us: its units are known, only the rest is forecast
+        long ahead = hourUnderWayKnown
+                ? Math.clamp(now.getEpochSecond(), start.getEpochSecond(), start.getEpochSecond() + 3600)
+                : start.getEpochSecond();
+        double elapsed = (ahead - start.getEpochSecond()) / 3600.0;
         int toMidnight = (int) Duration.between(start, firstMidnight).toHours();
         int hours = toMidnight + DAYS * UtcHours.PER_DAY;
-        double[] coverage = StreamCoverage.hourly(scheduledStreams, startHour, hours);
+        double[] coverage = StreamCoverage.hourly(scheduledStreams, startHour, hours, ahead);
+        double[] firstStream = model.learnedLift()
+                ? null
+                : StreamCoverage.hourlyUnits(scheduledStreams, prior::unitsPerHour, startHour, hours, ahead);
         double[] baseline = new double[hours];
         double[] lift = new double[hours];
         for (int t = 0; t < hours; t++) {
-            baseline[t] = model.baseline(startHour + t);
-            lift[t] = model.streamDemand(coverage[t]);
+            baseline[t] = model.baseline(startHour + t) * (t == 0 ? 1 - elapsed : 1);
+            lift[t] = firstStream == null ? model.streamDemand(coverage[t]) : firstStream[t];
         }
 
         List<Period> hourly = new ArrayList<>(HOURS);
         for (int t = 0; t < HOURS; t++) {
-            double variance = variance(baseline[t], model.hourDispersion) + variance(lift[t], model.streamDispersion);
+            double variance = variance(baseline[t], model.hourDispersion)
+                    + baseline[t] * baseline[t] * model.levelUncertainty
+                    + variance(lift[t], model.streamDispersion);
             Instant from = start.plus(HOUR.multipliedBy(t));
-            hourly.add(period(from, from.plus(HOUR), baseline[t] + lift[t], variance));
+            hourly.add(period(from, from.plus(HOUR), t == 0 ? unitsThisHour : 0, baseline[t] + lift[t], variance));
         }
 
         List<Period> daily = new ArrayList<>(DAYS);
         for (int d = 0; d < DAYS; d++) {
             double base = 0;
             double streams = 0;
-            for (int t = toMidnight + d * UtcHours.PER_DAY; t < toMidnight + (d + 1) * UtcHours.PER_DAY; t++) {
+            int first = toMidnight + d * UtcHours.PER_DAY;
+            for (int t = first; t < first + UtcHours.PER_DAY; t++) {
                 base += baseline[t];
                 streams += lift[t];
             }
-            // the level drifts: a day h days ahead errs like an exponential-smoothing h-step forecast
-            double daysAhead = (toMidnight + d * UtcHours.PER_DAY) / (double) UtcHours.PER_DAY;
-            double drift = 1 + daysAhead * model.smoothing * model.smoothing;
-            double variance = variance(base, model.dayDispersion) * drift + variance(streams, model.streamDispersion);
+            // a day h days ahead errs as the history's own days erred h days ahead
+            double daysAhead = 1 + first / (double) UtcHours.PER_DAY;
+            double variance = variance(base, model.dayDispersion(daysAhead))
+                    + base * base * model.levelUncertainty
+                    + variance(streams, model.streamDispersion);
             Instant from = firstMidnight.plus(DAY.multipliedBy(d));
-            daily.add(period(from, from.plus(DAY), base + streams, variance));
+            daily.add(period(from, from.plus(DAY), first == 0 ? unitsThisHour : 0, base + streams, variance));
         }
         return new Forecast(now, hourly, daily);
     }
@@ -157,10 +201,12 @@ public final class DemandForecaster {
         return mean + dispersion * mean * mean;
     }
 
-    private Period period(Instant from, Instant to, double expected, double variance) {
-        double tail = (1 - settings.coverage()) / 2;
-        double low = CountDistribution.quantile(expected, variance, tail);
-        double high = CountDistribution.quantile(expected, variance, 1 - tail);
+    /** A period of which {@code observed} units are already ordered and {@code rest} more are expected. */
+    private Period period(Instant from, Instant to, double observed, double rest, double variance) {
+        int[] interval = CountDistribution.interval(rest, variance, settings.coverage());
+        double low = observed + interval[0];
+        double high = observed + interval[1];
+        double expected = observed + rest;
         return new Period(from, to, expected, Math.min(low, expected), Math.max(high, expected));
     }
 }

@@ -1,22 +1,41 @@
 package io.livechain.forecast;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What the forecaster learned from one SKU's history. Expected demand in a future hour {@code t} is
  *
  * <pre>
- *   level × hourOfDay[hour(t)] × dayOfWeek[day(t)]  +  coverage(t) × lift
+ *   level × hourOfDay[hour(t)] × dayOfWeek[day(t)] × hourOfWeek[hour of week(t)]  +  coverage(t) × lift
  * </pre>
  *
- * where the level is exponentially smoothed, the two profiles are recency-weighted and shrunk toward flat, all
- * three fitted on the hours no live stream covered; and the lift is the average excess demand per stream-hour
- * over that baseline in past streams (relative to the level at the time, so it grows with the SKU).
+ * where the level is exponentially smoothed, the profiles are recency-weighted and shrunk toward flat, all fitted on
+ * the hours no live stream covered; and the lift is the average excess demand per stream-hour over that baseline in
+ * past streams (relative to the level at the time, so it grows with the SKU). The hour-of-week factors (the daily
+ * shape of each weekday apart) are a candidate that a SKU's own rolling-origin errors accept or turn down (flat).
  */
 final class DemandModel {
 
     /** Daily smoothing constants tried for the level; the one with the smallest in-sample error wins. */
-    private static final double[] LEVEL_SMOOTHING = {0.03, 0.06, 0.1, 0.15, 0.2, 0.3, 0.45};
+    private static final double[] LEVEL_SMOOTHING = {0.03, 0.06, 0.1, 0.15, 0.2, 0.3, 0.45, 0.65, 0.9};
+
+    /** The hour-of-week candidate is weighed from this much history on, on the last {@link #TRIAL_DAYS} days. */
+    private static final int WEEKLY_FROM_DAYS = 28;
+
+    private static final int TRIAL_DAYS = 14;
+    /** The days ahead at which the daily dispersion is fitted; days between are interpolated. */
+    private static final int[] DAY_HORIZONS = {1, 4, 7, 10, 13};
+    /**
+     * The share of in-sample errors the 80% interval is fitted to hold: in-sample errors are smaller than those ahead
+     * (the model saw them), so a little more than the coverage.
+     */
+    private static final double CALIBRATION_SLACK = 0.03;
+    /** Out-of-sample trial hours enough to fit the hourly intervals on them alone. */
+    private static final int MIN_TRIAL_HOURS = 96;
+    /** Dispersions below this are Poisson for all purposes (0). */
+    private static final double MIN_DISPERSION = 1e-7;
 
     private static final double DEFAULT_SMOOTHING = 0.1;
     private static final int WARM_UP_DAYS = 7;
@@ -30,43 +49,89 @@ final class DemandModel {
     private static final double DAY_DISPERSION_WEIGHT = 7;
     private static final double STREAM_DISPERSION = 0.3;
     private static final double STREAM_DISPERSION_WEIGHT = 4;
+    /**
+     * The level's relative variance with no history; it falls with (1 + days of history)², and fades out over the
+     * first weeks, after which the errors the intervals are fitted on hold all there is to know.
+     */
+    private static final double LEVEL_UNCERTAINTY = 6.0;
+
+    private static final double LEVEL_SETTLES_DAYS = 14;
 
     final double[] hourOfDay;
     final double[] dayOfWeek;
+    /** 168 factors, Monday 00:00 first; all 1 unless the SKU's errors chose the weekly shape. */
+    final double[] hourOfWeek;
+
     final double level;
     final double smoothing;
     /** Units per fully covered stream-hour: times the level if {@link #liftScalesWithLevel}, else absolute. */
     final double lift;
 
     final boolean liftScalesWithLevel;
+    /** Hours past streams covered: none, and the lift is unknown (not zero). */
+    final int streamHours;
+
     final double hourDispersion;
-    final double dayDispersion;
+    /** φ of a day's total at the horizons {@link #DAY_HORIZONS} (days ahead, 1 = the first day). */
+    final double[] dayDispersions;
+
     final double streamDispersion;
+    /**
+     * Relative variance of the level itself, from how few days it was learned on: a new SKU's level is a guess (its
+     * launch days are rarely its normal ones), a SKU with months of history knows it.
+     */
+    final double levelUncertainty;
 
     private DemandModel(
             double[] hourOfDay,
             double[] dayOfWeek,
+            double[] hourOfWeek,
             double level,
             double smoothing,
             double lift,
             boolean liftScalesWithLevel,
+            int streamHours,
             double hourDispersion,
-            double dayDispersion,
-            double streamDispersion) {
+            double[] dayDispersions,
+            double streamDispersion,
+            int hours) {
         this.hourOfDay = hourOfDay;
         this.dayOfWeek = dayOfWeek;
+        this.hourOfWeek = hourOfWeek;
         this.level = level;
         this.smoothing = smoothing;
         this.lift = lift;
         this.liftScalesWithLevel = liftScalesWithLevel;
+        this.streamHours = streamHours;
         this.hourDispersion = hourDispersion;
-        this.dayDispersion = dayDispersion;
+        this.dayDispersions = dayDispersions;
         this.streamDispersion = streamDispersion;
+        double days = hours / (double) UtcHours.PER_DAY;
+        this.levelUncertainty = LEVEL_UNCERTAINTY / ((1 + days) * (1 + days)) * Math.exp(-days / LEVEL_SETTLES_DAYS);
     }
 
     /** Expected demand in the given hour without any stream. */
     double baseline(long epochHour) {
         return level * seasonal(epochHour);
+    }
+
+    /** φ of a day's total {@code daysAhead} days ahead (1 = the first day), interpolated between the horizons. */
+    double dayDispersion(double daysAhead) {
+        if (daysAhead <= DAY_HORIZONS[0]) {
+            return dayDispersions[0];
+        }
+        for (int k = 1; k < DAY_HORIZONS.length; k++) {
+            if (daysAhead <= DAY_HORIZONS[k]) {
+                double share = (daysAhead - DAY_HORIZONS[k - 1]) / (DAY_HORIZONS[k] - DAY_HORIZONS[k - 1]);
+                return dayDispersions[k - 1] + share * (dayDispersions[k] - dayDispersions[k - 1]);
+            }
+        }
+        return dayDispersions[DAY_HORIZONS.length - 1];
+    }
+
+    /** Whether past streams taught the lift: without them, a scheduled stream is forecast from a prior. */
+    boolean learnedLift() {
+        return streamHours > 0;
     }
 
     /** Expected extra demand in an hour a scheduled stream covers by the given fraction (0 without a lift). */
@@ -75,11 +140,61 @@ final class DemandModel {
     }
 
     private double seasonal(long epochHour) {
-        return hourOfDay[UtcHours.hourOfDay(epochHour)] * dayOfWeek[UtcHours.dayOfWeek(epochHour)];
+        return hourOfDay[UtcHours.hourOfDay(epochHour)]
+                * dayOfWeek[UtcHours.dayOfWeek(epochHour)]
+                * hourOfWeek[UtcHours.hourOfWeek(epochHour)];
     }
 
+    /** Whether the hour-of-week shape was chosen. */
+    boolean weekly() {
+        for (double factor : hourOfWeek) {
+            if (factor != 1.0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The model of the history. With at least {@link #WEEKLY_FROM_DAYS} days, two candidates compete: the daily and
+     * weekly profiles alone, and with the hour-of-week shape on top. Each forecasts the 24 hours after each of the
+     * last {@link #TRIAL_DAYS} midnights from the history before it; the smaller sum of absolute errors (hours no
+     * stream covered) wins, the simpler one on a tie.
+     */
     static DemandModel fit(DemandHistory history, ForecastSettings settings) {
-        return new Fit(history, settings).model();
+        int days = history.hours() / UtcHours.PER_DAY;
+        if (days < WEEKLY_FROM_DAYS) {
+            return new Fit(history, settings, false, List.of()).model();
+        }
+        long firstHour = UtcHours.of(history.firstHour());
+        int[] units = history.hourlyUnits();
+        double[] coverage = StreamCoverage.hourly(history.pastStreams(), firstHour, units.length);
+        double plain = 0;
+        double weekly = 0;
+        List<double[]> plainPairs = new ArrayList<>();
+        List<double[]> weeklyPairs = new ArrayList<>();
+        int lastMidnight =
+                (int) (Math.floorDiv(firstHour + units.length, UtcHours.PER_DAY) * UtcHours.PER_DAY - firstHour);
+        for (int day = 1; day <= TRIAL_DAYS; day++) {
+            int origin = lastMidnight - day * UtcHours.PER_DAY;
+            if (origin + UtcHours.PER_DAY > units.length) {
+                continue;
+            }
+            DemandHistory before =
+                    new DemandHistory(history.firstHour(), Arrays.copyOf(units, origin), history.pastStreams());
+            DemandModel a = new Fit(before, settings, false, List.of()).model();
+            DemandModel b = new Fit(before, settings, true, List.of()).model();
+            for (int t = origin; t < origin + UtcHours.PER_DAY; t++) {
+                if (coverage[t] == 0) {
+                    plain += Math.abs(units[t] - a.baseline(firstHour + t));
+                    weekly += Math.abs(units[t] - b.baseline(firstHour + t));
+                    plainPairs.add(new double[] {units[t], a.baseline(firstHour + t)});
+                    weeklyPairs.add(new double[] {units[t], b.baseline(firstHour + t)});
+                }
+            }
+        }
+        boolean chosen = weekly < plain;
+        return new Fit(history, settings, chosen, chosen ? weeklyPairs : plainPairs).model();
     }
 
     /** The fitting, one history at a time. */
@@ -91,8 +206,13 @@ final class DemandModel {
         private final double[] coverage;
         private final ForecastSettings settings;
         private final int warmUp;
+        private final boolean weekly;
+        /** Out-of-sample (actual, expected) hours from the trial origins, if any: what the intervals are fitted on. */
+        private final List<double[]> trials;
 
-        Fit(DemandHistory history, ForecastSettings settings) {
+        Fit(DemandHistory history, ForecastSettings settings, boolean weekly, List<double[]> trials) {
+            this.weekly = weekly;
+            this.trials = trials;
             this.n = history.hours();
             this.units = history.hourlyUnits();
             this.firstHour = UtcHours.of(history.firstHour());
@@ -113,6 +233,10 @@ final class DemandModel {
             for (int t = 0; t < n; t++) {
                 long hour = firstHour + t;
                 seasonal[t] = hourOfDay[UtcHours.hourOfDay(hour)] * dayOfWeek[UtcHours.dayOfWeek(hour)];
+            }
+            double[] hourOfWeek = weekly ? hourOfWeekProfile(seasonal) : ones(UtcHours.PER_WEEK);
+            for (int t = 0; t < n; t++) {
+                seasonal[t] *= hourOfWeek[UtcHours.hourOfWeek(firstHour + t)];
             }
             double smoothing = chooseSmoothing(seasonal);
             double[] levelBefore = new double[n + 1];
@@ -136,8 +260,12 @@ final class DemandModel {
             double lift = streamHours == 0 ? 0 : Math.max(0, excess) / (scalesWithLevel ? levelWeight : covered);
 
             // dispersions from the errors of forecasts made at each day's start
-            Dispersion hourly = new Dispersion();
-            Dispersion daily = new Dispersion();
+            Calibration hourly = new Calibration();
+            Calibration daily = new Calibration();
+            Calibration[] dailyAhead = new Calibration[DAY_HORIZONS.length];
+            for (int k = 0; k < dailyAhead.length; k++) {
+                dailyAhead[k] = new Calibration();
+            }
             Dispersion streams = new Dispersion();
             for (int dayStart = firstDayStart(); dayStart < n; dayStart += UtcHours.PER_DAY) {
                 double dayLevel = levelBefore[Math.max(dayStart, 0)];
@@ -158,21 +286,65 @@ final class DemandModel {
                 }
                 if (complete && dayStart >= warmUp) {
                     daily.add(actualDay, expectedDay);
+                    // the same day forecast further ahead: with the level as it was days before
+                    for (int k = 1; k < DAY_HORIZONS.length; k++) {
+                        int from = dayStart - (DAY_HORIZONS[k] - 1) * UtcHours.PER_DAY;
+                        if (from >= warmUp) {
+                            double expectedAhead = 0;
+                            for (int t = dayStart; t < dayStart + UtcHours.PER_DAY; t++) {
+                                if (coverage[t] == 0) {
+                                    expectedAhead += levelBefore[from] * seasonal[t];
+                                }
+                            }
+                            dailyAhead[k].add(actualDay, expectedAhead);
+                        }
+                    }
                 }
             }
-            double hourDispersion = hourly.estimate(HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
-            double dayDispersion =
-                    daily.count == 0 ? hourDispersion : daily.estimate(DAY_DISPERSION, DAY_DISPERSION_WEIGHT);
+            double coverage = settings.coverage() + CALIBRATION_SLACK;
+            double hourDispersion;
+            // how much the in-sample errors understate those ahead, where the trials tell
+            double optimism = 1;
+            if (trials.size() >= MIN_TRIAL_HOURS) {
+                Calibration ahead = new Calibration();
+                trials.forEach(pair -> ahead.add(pair[0], pair[1]));
+                // the trial models saw less history than this one and err more; the in-sample errors, less
+                double trial = ahead.estimate(settings.coverage(), HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
+                double inSample = hourly.estimate(settings.coverage(), HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
+                hourDispersion = Math.sqrt(trial * inSample);
+                optimism = inSample > 0 ? Math.max(1, trial / inSample) : 1;
+            } else {
+                hourDispersion = hourly.estimate(coverage, HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
+            }
+            double dayDispersion = daily.count() == 0
+                    ? hourDispersion
+                    : daily.estimate(coverage, DAY_DISPERSION, DAY_DISPERSION_WEIGHT);
+            // further days: fitted on the history's own errors that far ahead, never below the day before's
+            double[] dayDispersions = new double[DAY_HORIZONS.length];
+            dayDispersions[0] = dayDispersion;
+            for (int k = 1; k < DAY_HORIZONS.length; k++) {
+                double drifted = dayDispersion * (1 + (DAY_HORIZONS[k] - 1) * smoothing * smoothing);
+                double fitted = dailyAhead[k].count() == 0
+                        ? drifted
+                        : dailyAhead[k].estimate(coverage, drifted, DAY_DISPERSION_WEIGHT);
+                dayDispersions[k] = Math.max(dayDispersions[k - 1], fitted);
+            }
+            for (int k = 0; k < DAY_HORIZONS.length; k++) {
+                dayDispersions[k] *= optimism;
+            }
             return new DemandModel(
                     hourOfDay,
                     dayOfWeek,
+                    hourOfWeek,
                     level,
                     smoothing,
                     lift,
                     scalesWithLevel,
+                    streamHours,
                     hourDispersion,
-                    dayDispersion,
-                    streams.estimate(STREAM_DISPERSION, STREAM_DISPERSION_WEIGHT));
+                    dayDispersions,
+                    streams.estimate(STREAM_DISPERSION, STREAM_DISPERSION_WEIGHT),
+                    n);
         }
 
         /** Index (possibly negative) of the first UTC midnight at or before the first hour. */
@@ -194,6 +366,25 @@ final class DemandModel {
                             UtcHours.hourOfDay(hour),
                             units[t] / dayOfWeek[UtcHours.dayOfWeek(hour)],
                             recencyWeight(t, halfLife));
+                }
+            }
+            return profile.factors();
+        }
+
+        /**
+         * The hour-of-week factors on top of the daily and weekly profiles: per slot, the demand over what those
+         * profiles expect (recency-weighted, with the day-of-week half-life), shrunk toward 1 by how much of the
+         * slot's deviation is noise.
+         */
+        private double[] hourOfWeekProfile(double[] seasonal) {
+            double halfLife = settings.dayOfWeekHalfLife().toMinutes() / 60.0;
+            SeasonalProfile profile = new SeasonalProfile(UtcHours.PER_WEEK);
+            for (int t = 0; t < n; t++) {
+                if (coverage[t] == 0 && seasonal[t] > 0) {
+                    profile.add(
+                            UtcHours.hourOfWeek(firstHour + t),
+                            units[t] / seasonal[t],
+                            recencyWeight(t, halfLife) * seasonal[t]);
                 }
             }
             return profile.factors();
@@ -290,6 +481,50 @@ final class DemandModel {
             Arrays.fill(ones, 1.0);
             return ones;
         }
+    }
+
+    /**
+     * φ in variance = μ + φμ², fitted so that the interval of the given coverage holds that share of the
+     * (actual, expected) pairs: each pair needs φ ≥ ((y − μ)² / z² − μ) / μ² to fall inside (z the normal quantile of
+     * the interval's edge), and φ is the coverage quantile of those needs. Blended with a prior that counts as
+     * {@code weight} pairs (on a log scale), so a short history leans on it.
+     */
+    private static final class Calibration {
+        private final List<double[]> pairs = new ArrayList<>();
+
+        void add(double actual, double expected) {
+            if (expected > 0) {
+                pairs.add(new double[] {actual, expected});
+            }
+        }
+
+        int count() {
+            return pairs.size();
+        }
+
+        double estimate(double coverage, double prior, double weight) {
+            if (pairs.isEmpty()) {
+                return prior;
+            }
+            double z = normalEdge(coverage);
+            double[] required = new double[pairs.size()];
+            for (int i = 0; i < required.length; i++) {
+                double error = pairs.get(i)[0] - pairs.get(i)[1];
+                double mean = pairs.get(i)[1];
+                required[i] = Math.max(0, (error * error / (z * z) - mean) / (mean * mean));
+            }
+            Arrays.sort(required);
+            double fitted = required[Math.min(required.length - 1, (int) Math.floor(coverage * required.length))];
+            // blended on a log scale: dispersions of busy and quiet SKUs differ by orders of magnitude
+            double log = (required.length * Math.log(Math.max(fitted, MIN_DISPERSION)) + weight * Math.log(prior))
+                    / (required.length + weight);
+            return Math.exp(log) <= MIN_DISPERSION * 1.0001 ? 0 : Math.exp(log);
+        }
+    }
+
+    /** z with P(|Z| ≤ z) = coverage. */
+    static double normalEdge(double coverage) {
+        return CountDistribution.normalQuantile((1 + coverage) / 2);
     }
 
     /**

@@ -21,4 +21,20 @@ public record Forecast(Instant generatedAt, List<Period> hourly, List<Period> da
     public Instant start() {
         return hourly.isEmpty() ? generatedAt : hourly.getFirst().start();
     }
+
+    /**
+     * This forecast, with the hour and the day under way at {@code now} raised to at least what they already sold
+     * (expected, low and high alike): what was ordered since the forecast was made cannot be undone.
+     */
+    public Forecast withSold(Instant now, int soldThisHour, int soldToday) {
+        return new Forecast(generatedAt, atLeast(hourly, now, soldThisHour), atLeast(daily, now, soldToday));
+    }
+
+    private static List<Period> atLeast(List<Period> periods, Instant now, int sold) {
+        return periods.stream()
+                .map(p -> !p.start().isAfter(now) && p.end().isAfter(now) && sold > p.low()
+                        ? new Period(p.start(), p.end(), Math.max(p.expected(), sold), sold, Math.max(p.high(), sold))
+                        : p)
+                .toList();
+    }
 }

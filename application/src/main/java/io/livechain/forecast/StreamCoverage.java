@@ -3,6 +3,7 @@ package io.livechain.forecast;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** Which fraction of each hour live streams cover (overlapping streams count once). */
 final class StreamCoverage {
@@ -11,11 +12,16 @@ final class StreamCoverage {
 
     /** Coverage in [0, 1] of {@code hours} consecutive hours starting at epoch hour {@code firstHour}. */
     static double[] hourly(List<StreamWindow> streams, long firstHour, int hours) {
+        return hourly(streams, firstHour, hours, firstHour * 3600);
+    }
+
+    /** The same, counting only the time from epoch second {@code fromSecond} on. */
+    static double[] hourly(List<StreamWindow> streams, long firstHour, int hours, long fromSecond) {
         double[] coverage = new double[hours];
         if (hours == 0 || streams.isEmpty()) {
             return coverage;
         }
-        long from = firstHour * 3600;
+        long from = Math.max(firstHour * 3600, fromSecond);
         long to = (firstHour + hours) * 3600;
         for (long[] window : merged(streams)) {
             long start = Math.max(window[0], from);
@@ -31,6 +37,35 @@ final class StreamCoverage {
             coverage[i] = Math.min(1.0, coverage[i]);
         }
         return coverage;
+    }
+
+    /**
+     * Units per hour that the streams sell, each at its own {@code rate} per hour on air, counted from epoch second
+     * {@code fromSecond} on; where streams overlap, the hour's total is scaled down so the time counts once.
+     */
+    static double[] hourlyUnits(
+            List<StreamWindow> streams,
+            ToDoubleFunction<StreamWindow> rate,
+            long firstHour,
+            int hours,
+            long fromSecond) {
+        double[] units = new double[hours];
+        double[] onAir = new double[hours];
+        for (StreamWindow stream : streams) {
+            double perHour = rate.applyAsDouble(stream);
+            double[] covered = hourly(List.of(stream), firstHour, hours, fromSecond);
+            for (int t = 0; t < hours; t++) {
+                units[t] += covered[t] * perHour;
+                onAir[t] += covered[t];
+            }
+        }
+        double[] union = hourly(streams, firstHour, hours, fromSecond);
+        for (int t = 0; t < hours; t++) {
+            if (onAir[t] > union[t]) {
+                units[t] *= union[t] / onAir[t];
+            }
+        }
+        return units;
     }
 
     /** The union of the windows as disjoint [start, end) pairs in epoch seconds. */

@@ -27,6 +27,11 @@ final class UtcHours {
         return (int) Math.floorMod(Math.floorDiv(epochHour, PER_DAY) + 3, 7);
     }
 
+    /** 0 = Monday 00:00 … 167 = Sunday 23:00. */
+    static int hourOfWeek(long epochHour) {
+        return dayOfWeek(epochHour) * PER_DAY + hourOfDay(epochHour);
+    }
+
     static long day(long epochHour) {
         return Math.floorDiv(epochHour, PER_DAY);
     }

@@ -21,6 +21,19 @@ class CountDistributionTest {
     }
 
     @Test
+    void picks_the_interval_nearest_the_coverage_among_those_next_to_the_quantiles() {
+        // Poisson(2): the 10% and 90% quantiles 0 and 4 hold 94.7%; 1 to 4 hold 81.2%
+        assertThat(CountDistribution.interval(2, 2, 0.8)).containsExactly(1, 4);
+        assertThat(CountDistribution.cdf(2, 2, 4) - CountDistribution.cdf(2, 2, 0))
+                .isBetween(0.81, 0.815);
+        // Poisson(0.1): any interval holding 0 holds 90%, and none without it holds 10%
+        assertThat(CountDistribution.interval(0.1, 0.1, 0.8)).containsExactly(0, 0);
+        // large counts: the central quantiles
+        assertThat(CountDistribution.interval(10_000, 10_000, 0.8)[0])
+                .isEqualTo(CountDistribution.quantile(10_000, 10_000, 0.1));
+    }
+
+    @Test
     void handles_large_means_without_underflow() {
         // Poisson(100000): the 90% quantile is about 100000 + 1.2816 × 316.2
         assertThat(CountDistribution.quantile(100_000, 100_000, 0.9)).isBetween(100_404, 100_407);

@@ -52,8 +52,8 @@ class DemandForecasterTest {
     }
 
     @Test
-    void forecasts_zero_without_history_even_when_a_stream_is_scheduled() {
-        // given nothing taught a lift
+    void forecasts_zero_without_history_when_a_scheduled_stream_offers_an_unknown_quantity() {
+        // given nothing taught a lift, and no offer quantity to start from
         Instant now = MONDAY.plus(Duration.ofHours(9));
         StreamWindow tonight = new StreamWindow(MONDAY.plus(Duration.ofHours(20)), MONDAY.plus(Duration.ofHours(22)));
 
@@ -141,7 +141,7 @@ class DemandForecasterTest {
     }
 
     @Test
-    void does_not_lift_a_scheduled_stream_when_no_past_stream_taught_a_lift() {
+    void does_not_lift_a_scheduled_stream_of_unknown_quantity_when_no_past_stream_taught_a_lift() {
         // given
         DemandHistory history = new DemandHistory(MONDAY, steadyDemand(28 * 24), List.of());
         Instant now = history.end();
@@ -153,6 +153,105 @@ class DemandForecasterTest {
 
         // then
         assertThat(scheduled).isEqualTo(plain);
+    }
+
+    @Test
+    void lifts_a_skus_first_stream_by_the_priors_share_of_its_offer() {
+        // given a new SKU with nothing sold, and its first stream tonight: 2 hours offering 200 units
+        Instant now = MONDAY.plus(Duration.ofHours(9));
+        StreamWindow launch =
+                new StreamWindow(MONDAY.plus(Duration.ofHours(20)), MONDAY.plus(Duration.ofHours(22)), 200);
+        StreamPrior prior = StreamPrior.learnedFrom(List.of(new StreamPrior.Outcome(100, 30)));
+
+        // when
+        Forecast forecast = forecaster.forecast(DemandHistory.none(now), 0, List.of(launch), prior, now);
+
+        // then each hour on air expects the prior's share of half the offer, the others nothing
+        double perHour = prior.share() * 200 / 2;
+        for (Period period : forecast.hourly()) {
+            boolean onAir = !launch.overlap(period.start(), period.end()).isZero();
+            assertThat(period.expected()).isCloseTo(onAir ? perHour : 0, within(1e-9));
+            if (onAir) {
+                assertThat(period.low()).isLessThan(perHour);
+                assertThat(period.high()).isGreaterThan(perHour);
+            }
+        }
+    }
+
+    @Test
+    void learns_the_share_of_an_offer_that_streams_sell_shrunk_toward_half() {
+        // given
+        List<StreamPrior.Outcome> none = List.of();
+        List<StreamPrior.Outcome> two = List.of(new StreamPrior.Outcome(100, 20), new StreamPrior.Outcome(300, 60));
+        List<StreamPrior.Outcome> many = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            many.add(new StreamPrior.Outcome(100, 20));
+        }
+
+        // when / then: the default without streams, halfway with two, its own record with many
+        assertThat(StreamPrior.learnedFrom(none).share()).isEqualTo(StreamPrior.DEFAULT_SHARE);
+        assertThat(StreamPrior.learnedFrom(two).share())
+                .isCloseTo((80 + 2 * 200 * 0.5) / (400 + 2 * 200), within(1e-9));
+        assertThat(StreamPrior.learnedFrom(many).share()).isCloseTo(0.2, within(0.01));
+    }
+
+    @Test
+    void the_hour_under_way_never_forecasts_less_than_it_has_sold() {
+        // given a quiet SKU, and at 19:20 a sale that sold 30 units since 19:00
+        DemandHistory history = new DemandHistory(MONDAY, steadyDemand(7 * 24 + 19), List.of());
+        Instant now = history.end().plus(Duration.ofMinutes(20));
+
+        // when
+        Forecast plain = forecaster.forecast(history, List.of(), history.end());
+        Forecast knowing = forecaster.forecast(history, 30, List.of(), StreamPrior.DEFAULT, now);
+
+        // then the hour under way is those 30 units plus two thirds of its usual demand; later hours are unchanged
+        Period hour = knowing.hourly().getFirst();
+        assertThat(hour.expected()).isCloseTo(30 + plain.hourly().getFirst().expected() * 2 / 3, within(1e-9));
+        assertThat(hour.low()).isGreaterThanOrEqualTo(30);
+        assertThat(hour.high()).isGreaterThan(30);
+        assertThat(knowing.hourly().subList(1, 24)).isEqualTo(plain.hourly().subList(1, 24));
+    }
+
+    @Test
+    void a_day_that_starts_with_the_hour_under_way_counts_what_it_sold() {
+        // given the forecast starts at midnight, and 40 units sold in the first minutes
+        DemandHistory history = new DemandHistory(MONDAY, steadyDemand(7 * 24), List.of());
+        Instant now = history.end().plus(Duration.ofMinutes(6));
+
+        // when
+        Forecast forecast = forecaster.forecast(history, 40, List.of(), StreamPrior.DEFAULT, now);
+
+        // then
+        assertThat(forecast.daily().getFirst().start()).isEqualTo(history.end());
+        assertThat(forecast.daily().getFirst().low()).isGreaterThanOrEqualTo(40);
+        assertThat(forecast.daily().getFirst().expected()).isGreaterThan(40);
+    }
+
+    @Test
+    void learns_each_weekdays_own_daily_shape_when_its_errors_say_so() {
+        // given six weeks where weekdays peak at 19:00 and weekends at 10:00 (40 units against 5 otherwise)
+        int[] units = new int[42 * 24];
+        for (int t = 0; t < units.length; t++) {
+            boolean weekend = (t / 24) % 7 >= 5;
+            units[t] = (t % 24) == (weekend ? 10 : 19) ? 40 : 5;
+        }
+
+        // when: the forecast made on the sixth Friday at midnight covers Friday; the next one, Saturday
+        Forecast friday = forecaster.forecast(
+                new DemandHistory(MONDAY, java.util.Arrays.copyOf(units, 39 * 24), List.of()),
+                List.of(),
+                MONDAY.plus(Duration.ofDays(39)));
+        Forecast next = forecaster.forecast(
+                new DemandHistory(MONDAY, java.util.Arrays.copyOf(units, 40 * 24), List.of()),
+                List.of(),
+                MONDAY.plus(Duration.ofDays(40)));
+
+        // then each day's peak is where that weekday's is, close to its 40 units
+        assertThat(friday.hourly().get(19).expected()).isCloseTo(40, within(4.0));
+        assertThat(friday.hourly().get(10).expected()).isCloseTo(5, within(2.0));
+        assertThat(next.hourly().get(10).expected()).isCloseTo(40, within(4.0));
+        assertThat(next.hourly().get(19).expected()).isCloseTo(5, within(2.0));
     }
 
     @Test

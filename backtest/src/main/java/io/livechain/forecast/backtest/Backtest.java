@@ -4,8 +4,10 @@ import io.livechain.forecast.DemandForecaster;
 import io.livechain.forecast.DemandHistory;
 import io.livechain.forecast.Forecast;
 import io.livechain.forecast.Period;
+import io.livechain.forecast.StreamPrior;
 import io.livechain.forecast.StreamWindow;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,31 +19,45 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rolling-origin backtest over {@link #ORIGINS} days from day {@link #FIRST_ORIGIN_DAY} of the synthetic data:
- * origins every 6 hours score the 24 hourly periods (so hour 1 is not always midnight), the origins at 00:00 UTC
- * also score the 14 daily periods. At each origin the forecaster sees the history
- * before it (with its past streams) and the streams that will be on air in the next 15 days (scheduled in advance),
- * and is scored on the next 24 hours and 14 days against the seasonal-naive forecast: the same hour yesterday
- * (lag 24 h; lag 168 h is shown too) and the same day last week (lag 7 days; 14 days for days 8–14).
+ * Rolling-origin backtest, per regime of demand. {@link #ORIGINS} daily origins (00:00 UTC), the last one
+ * {@link DemandForecaster#DAYS} days before the end of the data; each forecasts the next 24 hours and 14 days from
+ * all the history before it (with its past streams, the streams scheduled in the next 15 days and the merchant's
+ * stream prior). Every point is scored against two naive forecasts: the same hour yesterday and the same hour last
+ * week (for days: yesterday and the same day last week, two weeks back for days 8–14).
  *
- * <p>MASE divides each absolute error by the in-sample MAE of the one-step seasonal-naive forecast on the
- * history before the origin (lag 24 h for hours, lag 7 days for days); group and overall figures average the
- * scaled errors of all their points (SKUs × origins × horizons).
+ * <p>Regimes: {@value #HIGH_COUNT} (busy SKUs), {@value #INTERMITTENT} (quiet ones), {@value #YOUNG} (new SKUs from
+ * two weeks after launch), {@value #STREAM_LIFTED} (periods with a stream on air, any SKU); a period that is not on
+ * air but whose naive lag period was counts in none of these. The cold start has a protocol of its own (see
+ * {@link #coldStart}). Recorded demand ({@link RealDemand}), when present, is scored the same way.
  *
- * <p>Run: {@code ./mvnw -q -pl application -am compile exec:java
- * -Dexec.mainClass=io.livechain.forecast.backtest.Backtest} (optional argument: the seed).
+ * <p>MASE divides each absolute error by the in-sample MAE of the one-step seasonal naive on the origin's history
+ * (lag 24 h for hours, lag 7 days for days); a group's MASE averages the scaled errors of its points. Where the mean
+ * each hour was drawn from is known, {@code floor} is the MAE of that mean as a forecast: what no forecast beats.
  */
 public final class Backtest {
 
-    public static final int FIRST_ORIGIN_DAY = 56;
-    public static final int ORIGINS = 14;
-    /** Hourly periods are scored from origins every 6 hours (daily ones from the midnight origins only). */
-    public static final int ORIGINS_PER_DAY = 4;
+    public static final int ORIGINS = 28;
+    /** A series is scored from origins with at least this much history (the cold start covers the first days). */
+    public static final int MIN_HISTORY_DAYS = 14;
 
     public static final long DEFAULT_SEED = 42;
-    public static final String OVERALL = "overall";
-    /** All SKUs, only the points where no stream was on air in the actual period nor in the naive's lag period. */
-    public static final String STREAM_FREE = "overall, stream-free periods";
+
+    public static final String HIGH_COUNT = "high-count seasonal";
+    public static final String INTERMITTENT = "intermittent";
+    public static final String YOUNG = "new SKUs, 2+ weeks";
+    public static final String STREAM_LIFTED = "stream-lifted";
+    /** The new SKUs from their launch: origins every 6 hours over their first {@link #COLD_DAYS} days. */
+    public static final String COLD_START = "cold start, first 7 days";
+    /** The hours of a new SKU's first stream, forecast before it went on air. */
+    public static final String FIRST_STREAM = "cold start, first stream";
+    /** The same, forecast as before the prior existed: a first stream lifted nothing. */
+    public static final String FIRST_STREAM_NO_PRIOR = "cold start, first stream, no prior";
+
+    public static final String REAL_HOURLY = "real: taylor, high-count seasonal";
+    public static final String REAL_THINNED = "real: taylor thinned, intermittent";
+
+    public static final int COLD_DAYS = 7;
+    static final int COLD_ORIGINS_PER_DAY = 4;
 
     /** Horizon groups: hours 1, 2–3, 4–6, 7–12, 13–24 and all; days 1, 2–7, 8–14 and all. */
     public enum Resolution {
@@ -57,11 +73,15 @@ public final class Backtest {
         static String label(int[] bucket) {
             return bucket[0] == bucket[1] ? String.valueOf(bucket[0]) : bucket[0] + "-" + bucket[1];
         }
+
+        String all() {
+            return label(buckets[buckets.length - 1]);
+        }
     }
 
     /**
-     * Scores of one group of SKUs at one horizon bucket. MAE in units; {@code maeSeasonalWeek} is the lag-168 h
-     * naive (hourly only, over the points with a week of history; NaN otherwise).
+     * Scores of one group at one horizon bucket: MAE in units, MASE of ours and of the two naive forecasts, the
+     * floor's MAE (NaN where the means are unknown) and the share of actuals inside the 80% interval.
      */
     public record Row(
             String group,
@@ -69,15 +89,25 @@ public final class Backtest {
             String horizon,
             int points,
             double mae,
-            double maeSeasonalNaive,
-            double maeSeasonalWeek,
+            double floor,
             double mase,
-            double maseSeasonalNaive,
+            double maseYesterday,
+            double maseLastWeek,
             double coverage) {
 
-        /** MASE of the forecast over that of seasonal-naive: below 1, the forecast is better. */
+        /** MASE of the forecast over that of the same hour yesterday (day before): below 1, ours is better. */
         public double ratio() {
-            return mase / maseSeasonalNaive;
+            return mase / maseYesterday;
+        }
+
+        /** MASE of the forecast over that of the same hour (day) last week. */
+        public double ratioLastWeek() {
+            return mase / maseLastWeek;
+        }
+
+        /** MAE over the floor's MAE: 1 is as good as knowing the mean. */
+        public double overFloor() {
+            return mae / floor;
         }
     }
 
@@ -97,103 +127,207 @@ public final class Backtest {
 
         /** The row over all horizons of a resolution. */
         public Row all(String group, Resolution resolution) {
-            String horizon = resolution == Resolution.HOURLY ? "1-24" : "1-14";
-            return row(group, resolution, horizon).orElseThrow();
+            return row(group, resolution, resolution.all()).orElseThrow();
+        }
+
+        Report with(Report other) {
+            List<Row> all = new ArrayList<>(rows);
+            all.addAll(other.rows());
+            return new Report(all);
         }
     }
 
     private Backtest() {}
 
-    /** With no argument, the tables for {@link #DEFAULT_SEED}; {@code <seed>}: for that seed; {@code
-     * --seeds <n>}: a summary of the ratio and coverage over all horizons for seeds 1..n. */
+    /**
+     * With no argument, the tables for {@link #DEFAULT_SEED}; {@code <seed>}: for that seed; {@code --seeds <n>}: a
+     * summary over seeds 1..n. Recorded demand is read from the directory in the system property {@code
+     * livechain.backtest.real-data} (default {@code backtest/target/real-data}).
+     */
     public static void main(String[] args) {
+        Path realData = Path.of(System.getProperty("livechain.backtest.real-data", "backtest/target/real-data"));
+        DemandForecaster forecaster = new DemandForecaster();
         if (args.length == 2 && args[0].equals("--seeds")) {
             summarise(Integer.parseInt(args[1]), System.out);
             return;
         }
         long seed = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_SEED;
         List<SyntheticDemand.Sku> skus = SyntheticDemand.generate(seed);
-        Report report = run(skus, new DemandForecaster());
-        print(report, skus, seed, System.out);
+        List<SyntheticDemand.Sku> real = RealDemand.load(realData, seed);
+        Report report = run(skus, forecaster).with(runReal(real, forecaster));
+        print(report, skus, real, seed, realData, System.out);
     }
 
-    /** Mean, min and max over seeds 1..n of the all-horizon ratio and coverage per group and resolution. */
+    /** Mean, min and max over seeds 1..n of every group's all-horizon figures. */
     static void summarise(int seeds, PrintStream out) {
         List<Report> reports = new ArrayList<>();
         for (long seed = 1; seed <= seeds; seed++) {
             reports.add(run(SyntheticDemand.generate(seed), new DemandForecaster()));
         }
-        out.printf(Locale.ROOT, "All horizons, seeds 1..%d: ratio = MASE ours / MASE seasonal-naive%n", seeds);
         out.printf(
                 Locale.ROOT,
-                "%-30s %-6s %7s %7s %7s %7s %7s %7s%n",
+                "All horizons, synthetic seeds 1..%d: mean (min-max) of MASE ours / MASE naive, MAE / floor, 80%% cover%n",
+                seeds);
+        out.printf(
+                Locale.ROOT,
+                "%-36s %-6s %-20s %-20s %-20s %-17s%n",
                 "group",
                 "",
-                "ratio",
-                "min",
-                "max",
-                "cover",
-                "min",
-                "max");
+                "vs yesterday",
+                "vs last week",
+                "over floor",
+                "cover");
         for (Row first : reports.getFirst().rows()) {
-            if (!first.horizon().equals("1-24") && !first.horizon().equals("1-14")) {
+            if (!first.horizon().equals(first.resolution().all())) {
                 continue;
             }
-            double[] ratios = reports.stream()
-                    .mapToDouble(r -> r.all(first.group(), first.resolution()).ratio())
-                    .toArray();
-            double[] covers = reports.stream()
-                    .mapToDouble(r -> r.all(first.group(), first.resolution()).coverage())
-                    .toArray();
             out.printf(
                     Locale.ROOT,
-                    "%-30s %-6s %7.3f %7.3f %7.3f %7.2f %7.2f %7.2f%n",
+                    "%-36s %-6s %-20s %-20s %-20s %-17s%n",
                     first.group(),
                     first.resolution() == Resolution.HOURLY ? "hours" : "days",
-                    Arrays.stream(ratios).average().orElse(Double.NaN),
-                    Arrays.stream(ratios).min().orElse(Double.NaN),
-                    Arrays.stream(ratios).max().orElse(Double.NaN),
-                    Arrays.stream(covers).average().orElse(Double.NaN),
-                    Arrays.stream(covers).min().orElse(Double.NaN),
-                    Arrays.stream(covers).max().orElse(Double.NaN));
+                    spread(reports, first, Row::ratio, "%.3f"),
+                    spread(reports, first, Row::ratioLastWeek, "%.3f"),
+                    spread(reports, first, Row::overFloor, "%.3f"),
+                    spread(reports, first, Row::coverage, "%.2f"));
         }
     }
 
-    public static Report run(List<SyntheticDemand.Sku> skus, DemandForecaster forecaster) {
-        List<String> groups = new ArrayList<>();
-        skus.stream().map(SyntheticDemand.Sku::group).distinct().forEach(groups::add);
-        groups.add(OVERALL);
-        groups.add(STREAM_FREE);
-        Map<String, Tally[]> hourly = new LinkedHashMap<>();
-        Map<String, Tally[]> daily = new LinkedHashMap<>();
-        for (String group : groups) {
-            hourly.put(group, tallies(Resolution.HOURLY));
-            daily.put(group, tallies(Resolution.DAILY));
+    private static String spread(
+            List<Report> reports, Row first, java.util.function.ToDoubleFunction<Row> value, String format) {
+        double[] values = reports.stream()
+                .mapToDouble(r -> value.applyAsDouble(r.all(first.group(), first.resolution())))
+                .filter(Double::isFinite)
+                .toArray();
+        if (values.length == 0) {
+            return "-";
         }
+        String f = format + " (" + format + "-" + format + ")";
+        return String.format(
+                Locale.ROOT,
+                f,
+                Arrays.stream(values).average().orElseThrow(),
+                Arrays.stream(values).min().orElseThrow(),
+                Arrays.stream(values).max().orElseThrow());
+    }
+
+    /** The synthetic SKUs: every regime, and the cold start. */
+    public static Report run(List<SyntheticDemand.Sku> skus, DemandForecaster forecaster) {
+        Groups groups = new Groups(List.of(HIGH_COUNT, INTERMITTENT, YOUNG, STREAM_LIFTED));
         for (SyntheticDemand.Sku sku : skus) {
-            boolean[] onAir = onAir(sku);
-            for (int o = 0; o < ORIGINS * ORIGINS_PER_DAY; o++) {
-                Instant origin = SyntheticDemand.START
-                        .plus(Duration.ofDays(FIRST_ORIGIN_DAY))
-                        .plus(Duration.ofHours((long) o * 24 / ORIGINS_PER_DAY));
-                int at = (int) Duration.between(sku.firstHour(), origin).toHours();
-                if (at < 24 || at + DemandForecaster.DAYS * 24 > sku.hours()) {
+            String regime = switch (sku.group()) {
+                case SyntheticDemand.BUSY -> HIGH_COUNT;
+                case SyntheticDemand.INTERMITTENT -> INTERMITTENT;
+                default -> YOUNG;
+            };
+            score(sku, skus, regime, forecaster, groups);
+        }
+        return groups.report().with(coldStart(skus, forecaster));
+    }
+
+    /** Recorded demand: each series is its own group. */
+    public static Report runReal(List<SyntheticDemand.Sku> series, DemandForecaster forecaster) {
+        List<String> names = series.stream().map(Backtest::realGroup).toList();
+        Groups groups = new Groups(names);
+        for (SyntheticDemand.Sku one : series) {
+            score(one, List.of(one), realGroup(one), forecaster, groups);
+        }
+        return groups.report();
+    }
+
+    private static String realGroup(SyntheticDemand.Sku series) {
+        return series.name().equals(RealDemand.THINNED) ? REAL_THINNED : REAL_HOURLY;
+    }
+
+    /** Scores one series from every daily origin with enough history and a full horizon of actuals ahead. */
+    private static void score(
+            SyntheticDemand.Sku sku,
+            List<SyntheticDemand.Sku> merchant,
+            String regime,
+            DemandForecaster forecaster,
+            Groups groups) {
+        boolean[] onAir = onAir(sku);
+        int days = sku.hours() / 24;
+        for (int day = days - DemandForecaster.DAYS - ORIGINS + 1; day <= days - DemandForecaster.DAYS; day++) {
+            if (day < MIN_HISTORY_DAYS) {
+                continue;
+            }
+            int at = day * 24;
+            Instant origin = sku.firstHour().plus(Duration.ofHours(at));
+            Forecast forecast = forecaster.forecast(
+                    history(sku, origin, at), 0, scheduled(sku, origin), prior(merchant, origin), origin);
+            Scorer scorer = new Scorer(sku, at, forecast, onAir);
+            scorer.scoreHours(regime, groups, naiveScale(sku.hourlyUnits(), 0, at, 24));
+            int[] daily = dailyTotals(sku.hourlyUnits());
+            scorer.scoreDays(regime, groups, naiveScale(daily, 0, day, 7));
+        }
+    }
+
+    /**
+     * The new SKUs from the hour they launch: origins every 6 hours over their first {@link #COLD_DAYS} days
+     * (hours), the midnight ones also scoring 14 days; and apart, the hours of each one's first stream, forecast
+     * from the origins before it went on air, with the prior and without it. There is no in-sample naive error to
+     * scale by yet, so MASE divides by the lag-24 h (lag-7 d) naive MAE over the SKU's whole data: the same scale
+     * for ours and the naive, so the ratio is that of their MAEs. The naive forecast of an hour before launch is 0.
+     */
+    private static Report coldStart(List<SyntheticDemand.Sku> skus, DemandForecaster forecaster) {
+        Groups groups = new Groups(List.of(COLD_START, FIRST_STREAM, FIRST_STREAM_NO_PRIOR));
+        for (SyntheticDemand.Sku sku : skus) {
+            if (!sku.group().equals(SyntheticDemand.NEW)) {
+                continue;
+            }
+            // the SKU's data, preceded by a week of zeros before its launch (it did not sell: the naive's history)
+            int before = 7 * 24;
+            int[] padded = new int[before + sku.hours()];
+            double[] mean = new double[before + sku.hours()];
+            System.arraycopy(sku.hourlyUnits(), 0, padded, before, sku.hours());
+            System.arraycopy(sku.mean(), 0, mean, before, sku.hours());
+            SyntheticDemand.Sku whole = new SyntheticDemand.Sku(
+                    sku.name(), sku.group(), sku.firstHour().minus(Duration.ofDays(7)), padded, sku.streams(), mean);
+            boolean[] onAir = onAir(whole);
+            double hourScale = naiveScale(padded, before, padded.length, 24);
+            double dayScale = naiveScale(dailyTotals(padded), before / 24 + 7, padded.length / 24, 7);
+            StreamWindow first = sku.streams().getFirst();
+            for (int o = 0; o < COLD_DAYS * COLD_ORIGINS_PER_DAY; o++) {
+                Instant origin = sku.firstHour().plus(Duration.ofHours((long) o * 24 / COLD_ORIGINS_PER_DAY));
+                int at = before + o * 24 / COLD_ORIGINS_PER_DAY;
+                List<StreamWindow> scheduled = scheduled(sku, origin);
+                DemandHistory history = new DemandHistory(
+                        sku.firstHour(),
+                        Arrays.copyOf(sku.hourlyUnits(), at - before),
+                        sku.streams().stream()
+                                .filter(s -> s.start().isBefore(origin))
+                                .toList());
+                StreamPrior prior = prior(skus, origin);
+                Forecast forecast = forecaster.forecast(history, 0, scheduled, prior, origin);
+                Scorer scorer = new Scorer(whole, at, forecast, onAir);
+                scorer.scoreHours(COLD_START, groups, hourScale, true);
+                if (at % 24 == 0) {
+                    scorer.scoreDays(COLD_START, groups, dayScale, true);
+                }
+                if (origin.isAfter(first.start())) {
                     continue;
                 }
-                Forecast forecast = forecaster.forecast(history(sku, origin, at), scheduled(sku, origin), origin);
-                Scorer scorer = new Scorer(sku, at, forecast, onAir);
-                scorer.scoreHours(hourly.get(sku.group()), hourly.get(OVERALL), hourly.get(STREAM_FREE));
-                if (at % 24 == 0) {
-                    scorer.scoreDays(daily.get(sku.group()), daily.get(OVERALL), daily.get(STREAM_FREE));
+                List<StreamWindow> unknown = scheduled.stream()
+                        .map(s -> new StreamWindow(s.start(), s.end()))
+                        .toList();
+                Scorer without = new Scorer(whole, at, forecaster.forecast(history, 0, unknown, prior, origin), onAir);
+                for (int h = 1; h <= DemandForecaster.HOURS; h++) {
+                    Instant from = origin.plus(Duration.ofHours(h - 1));
+                    if (first.overlap(from, from.plus(Duration.ofHours(1))).isPositive()) {
+                        scorer.scoreHour(h, FIRST_STREAM, groups, hourScale);
+                        without.scoreHour(h, FIRST_STREAM_NO_PRIOR, groups, hourScale);
+                    }
                 }
             }
         }
-        List<Row> rows = new ArrayList<>();
-        for (String group : groups) {
-            rows.addAll(rows(group, Resolution.HOURLY, hourly.get(group)));
-            rows.addAll(rows(group, Resolution.DAILY, daily.get(group)));
-        }
-        return new Report(rows);
+        Report report = groups.report();
+        // the first stream has a few points per SKU: only the all-horizon figures mean anything
+        return new Report(report.rows().stream()
+                .filter(r -> r.group().equals(COLD_START)
+                        || r.horizon().equals(r.resolution().all()))
+                .filter(r -> r.points() > 0)
+                .toList());
     }
 
     private static DemandHistory history(SyntheticDemand.Sku sku, Instant origin, int at) {
@@ -210,6 +344,31 @@ public final class Backtest {
                 .toList();
     }
 
+    /**
+     * The merchant's stream prior as of {@code origin}: every SKU of the synthetic data is the same merchant's, and
+     * each stream that ended before the origin sold, while on air, a share of its offer.
+     */
+    static StreamPrior prior(List<SyntheticDemand.Sku> skus, Instant origin) {
+        List<StreamPrior.Outcome> outcomes = new ArrayList<>();
+        for (SyntheticDemand.Sku sku : skus) {
+            for (StreamWindow stream : sku.streams()) {
+                if (stream.end().isAfter(origin) || stream.quantity() == 0) {
+                    continue;
+                }
+                double ordered = 0;
+                for (int t = 0; t < sku.hours(); t++) {
+                    Instant from = sku.firstHour().plus(Duration.ofHours(t));
+                    double covered =
+                            stream.overlap(from, from.plus(Duration.ofHours(1))).toSeconds() / 3600.0;
+                    ordered += covered * sku.unitsAt(t);
+                }
+                outcomes.add(new StreamPrior.Outcome(
+                        stream.quantity(), (int) Math.min(stream.quantity(), Math.round(ordered))));
+            }
+        }
+        return StreamPrior.learnedFrom(outcomes);
+    }
+
     /** Whether a stream was on air during each hour of the SKU's data. */
     private static boolean[] onAir(SyntheticDemand.Sku sku) {
         boolean[] onAir = new boolean[sku.hours()];
@@ -221,66 +380,87 @@ public final class Backtest {
         return onAir;
     }
 
-    /** Scores one forecast made {@code at} hours into a SKU's data. */
+    /** The mean absolute error of the lag-{@code lag} naive forecast over {@code [from, to)}. */
+    private static double naiveScale(int[] values, int from, int to, int lag) {
+        double total = 0;
+        int count = 0;
+        for (int t = Math.max(from, lag); t < to; t++) {
+            total += Math.abs(values[t] - values[t - lag]);
+            count++;
+        }
+        return count == 0 ? Double.NaN : total / count;
+    }
+
+    private static int[] dailyTotals(int[] hourly) {
+        int[] days = new int[hourly.length / 24];
+        for (int t = 0; t < days.length * 24; t++) {
+            days[t / 24] += hourly[t];
+        }
+        return days;
+    }
+
+    /** Scores one forecast made {@code at} hours into a series. */
     private record Scorer(SyntheticDemand.Sku sku, int at, Forecast forecast, boolean[] onAir) {
 
-        /** The hourly periods; the scale is the in-sample MAE of the lag-24 h naive forecast. */
-        void scoreHours(Tally[] group, Tally[] overall, Tally[] streamFree) {
-            double scale = 0;
-            for (int t = 24; t < at; t++) {
-                scale += Math.abs(sku.unitsAt(t) - sku.unitsAt(t - 24));
-            }
-            scale /= at - 24;
+        void scoreHours(String regime, Groups groups, double scale) {
+            scoreHours(regime, groups, scale, false);
+        }
+
+        /** Each hourly period, in the stream-lifted group if on air (unless {@code fixed}), else the regime's. */
+        void scoreHours(String regime, Groups groups, double scale, boolean fixed) {
             for (int h = 1; h <= DemandForecaster.HOURS; h++) {
                 int t = at + h - 1;
-                Period period = forecast.hourly().get(h - 1);
-                double actual = sku.unitsAt(t);
-                double naive = sku.unitsAt(t - 24);
-                double week = t >= 168 ? sku.unitsAt(t - 168) : Double.NaN;
-                boolean free = !onAir[t] && !onAir[t - 24];
-                for (int b = 0; b < Resolution.HOURLY.buckets.length; b++) {
-                    if (inside(Resolution.HOURLY.buckets[b], h)) {
-                        group[b].add(actual, period, naive, week, scale);
-                        overall[b].add(actual, period, naive, week, scale);
-                        if (free) {
-                            double freeWeek = t >= 168 && !onAir[t - 168] ? week : Double.NaN;
-                            streamFree[b].add(actual, period, naive, freeWeek, scale);
-                        }
-                    }
+                String group =
+                        fixed ? regime : onAir[t] ? STREAM_LIFTED : onAir[t - 24] || onAir[t - 168] ? null : regime;
+                if (group != null) {
+                    scoreHour(h, group, groups, scale);
                 }
             }
         }
 
+        void scoreHour(int h, String group, Groups groups, double scale) {
+            int t = at + h - 1;
+            groups.add(
+                    group,
+                    Resolution.HOURLY,
+                    h,
+                    forecast.hourly().get(h - 1),
+                    sku.unitsAt(t),
+                    sku.meanAt(t),
+                    sku.unitsAt(t - 24),
+                    sku.unitsAt(t - 168),
+                    scale);
+        }
+
+        void scoreDays(String regime, Groups groups, double scale) {
+            scoreDays(regime, groups, scale, false);
+        }
+
         /**
-         * The daily periods of a forecast made at midnight (day d = the d-th day from the origin), against the
-         * same day 7 days earlier (14 for days 8–14); the scale is the in-sample MAE of the lag-7-day naive
-         * forecast of daily totals.
+         * The daily periods of a forecast made at midnight: against the day before the origin (yesterday's naive
+         * for every day ahead) and the same day 7 days earlier (14 for days 8–14).
          */
-        void scoreDays(Tally[] group, Tally[] overall, Tally[] streamFree) {
-            int days = at / 24;
-            if (days <= 7) {
-                return;
-            }
-            double scale = 0;
-            for (int d = 7; d < days; d++) {
-                scale += Math.abs(dayTotal(d * 24) - dayTotal((d - 7) * 24));
-            }
-            scale /= days - 7;
+        void scoreDays(String regime, Groups groups, double scale, boolean fixed) {
             for (int d = 1; d <= DemandForecaster.DAYS; d++) {
                 int start = at + (d - 1) * 24;
-                int lagStart = start - 7 * 24 * ((d + 6) / 7);
-                Period period = forecast.daily().get(d - 1);
-                double actual = dayTotal(start);
-                double naive = dayTotal(lagStart);
-                boolean free = !streamOnAir(start) && !streamOnAir(lagStart);
-                for (int b = 0; b < Resolution.DAILY.buckets.length; b++) {
-                    if (inside(Resolution.DAILY.buckets[b], d)) {
-                        group[b].add(actual, period, naive, Double.NaN, scale);
-                        overall[b].add(actual, period, naive, Double.NaN, scale);
-                        if (free) {
-                            streamFree[b].add(actual, period, naive, Double.NaN, scale);
-                        }
-                    }
+                int lastWeek = start - 7 * 24 * ((d + 6) / 7);
+                int yesterday = at - 24;
+                String group = fixed
+                        ? regime
+                        : streamOnAir(start)
+                                ? STREAM_LIFTED
+                                : streamOnAir(lastWeek) || streamOnAir(yesterday) ? null : regime;
+                if (group != null) {
+                    groups.add(
+                            group,
+                            Resolution.DAILY,
+                            d,
+                            forecast.daily().get(d - 1),
+                            dayTotal(start),
+                            dayMean(start),
+                            dayTotal(yesterday),
+                            dayTotal(lastWeek),
+                            scale);
                 }
             }
         }
@@ -289,6 +469,14 @@ public final class Backtest {
             double total = 0;
             for (int t = from; t < from + 24; t++) {
                 total += sku.unitsAt(t);
+            }
+            return total;
+        }
+
+        private double dayMean(int from) {
+            double total = 0;
+            for (int t = from; t < from + 24; t++) {
+                total += sku.meanAt(t);
             }
             return total;
         }
@@ -303,57 +491,94 @@ public final class Backtest {
         }
     }
 
-    private static boolean inside(int[] bucket, int horizon) {
-        return bucket[0] <= horizon && horizon <= bucket[1];
-    }
+    /** The tallies of every group, per resolution and horizon bucket. */
+    private static final class Groups {
+        private final Map<String, Tally[]> hourly = new LinkedHashMap<>();
+        private final Map<String, Tally[]> daily = new LinkedHashMap<>();
 
-    private static Tally[] tallies(Resolution resolution) {
-        Tally[] tallies = new Tally[resolution.buckets.length];
-        for (int i = 0; i < tallies.length; i++) {
-            tallies[i] = new Tally();
+        Groups(List<String> names) {
+            for (String name : names) {
+                hourly.put(name, tallies(Resolution.HOURLY));
+                daily.put(name, tallies(Resolution.DAILY));
+            }
         }
-        return tallies;
-    }
 
-    private static List<Row> rows(String group, Resolution resolution, Tally[] tallies) {
-        List<Row> rows = new ArrayList<>();
-        for (int b = 0; b < tallies.length; b++) {
-            Tally t = tallies[b];
-            rows.add(new Row(
-                    group,
-                    resolution,
-                    Resolution.label(resolution.buckets[b]),
-                    t.points,
-                    t.error / t.points,
-                    t.naiveError / t.points,
-                    t.weekPoints == 0 ? Double.NaN : t.weekError / t.weekPoints,
-                    t.scaledError / t.points,
-                    t.scaledNaiveError / t.points,
-                    t.covered / (double) t.points));
+        void add(
+                String group,
+                Resolution resolution,
+                int horizon,
+                Period forecast,
+                double actual,
+                double mean,
+                double yesterday,
+                double lastWeek,
+                double scale) {
+            Tally[] tallies = (resolution == Resolution.HOURLY ? hourly : daily).get(group);
+            for (int b = 0; b < resolution.buckets.length; b++) {
+                int[] bucket = resolution.buckets[b];
+                if (bucket[0] <= horizon && horizon <= bucket[1]) {
+                    tallies[b].add(actual, forecast, mean, yesterday, lastWeek, scale);
+                }
+            }
         }
-        return rows;
+
+        Report report() {
+            List<Row> rows = new ArrayList<>();
+            for (String group : hourly.keySet()) {
+                rows.addAll(rows(group, Resolution.HOURLY, hourly.get(group)));
+                rows.addAll(rows(group, Resolution.DAILY, daily.get(group)));
+            }
+            return new Report(rows.stream().filter(r -> r.points() > 0).toList());
+        }
+
+        private static Tally[] tallies(Resolution resolution) {
+            Tally[] tallies = new Tally[resolution.buckets.length];
+            for (int i = 0; i < tallies.length; i++) {
+                tallies[i] = new Tally();
+            }
+            return tallies;
+        }
+
+        private static List<Row> rows(String group, Resolution resolution, Tally[] tallies) {
+            List<Row> rows = new ArrayList<>();
+            for (int b = 0; b < tallies.length; b++) {
+                Tally t = tallies[b];
+                rows.add(new Row(
+                        group,
+                        resolution,
+                        Resolution.label(resolution.buckets[b]),
+                        t.points,
+                        t.error / t.points,
+                        t.floorPoints == t.points ? t.floorError / t.points : Double.NaN,
+                        t.scaledError / t.points,
+                        t.scaledYesterday / t.points,
+                        t.scaledLastWeek / t.points,
+                        t.covered / (double) t.points));
+            }
+            return rows;
+        }
     }
 
     /** Sums of errors at one horizon bucket. */
     private static final class Tally {
         int points;
-        int weekPoints;
+        int floorPoints;
         int covered;
         double error;
-        double naiveError;
-        double weekError;
+        double floorError;
         double scaledError;
-        double scaledNaiveError;
+        double scaledYesterday;
+        double scaledLastWeek;
 
-        void add(double actual, Period forecast, double naive, double weekNaive, double scale) {
+        void add(double actual, Period forecast, double mean, double yesterday, double lastWeek, double scale) {
             points++;
             error += Math.abs(actual - forecast.expected());
-            naiveError += Math.abs(actual - naive);
             scaledError += Math.abs(actual - forecast.expected()) / scale;
-            scaledNaiveError += Math.abs(actual - naive) / scale;
-            if (!Double.isNaN(weekNaive)) {
-                weekPoints++;
-                weekError += Math.abs(actual - weekNaive);
+            scaledYesterday += Math.abs(actual - yesterday) / scale;
+            scaledLastWeek += Math.abs(actual - lastWeek) / scale;
+            if (Double.isFinite(mean)) {
+                floorPoints++;
+                floorError += Math.abs(actual - mean);
             }
             if (forecast.low() <= actual && actual <= forecast.high()) {
                 covered++;
@@ -361,21 +586,62 @@ public final class Backtest {
         }
     }
 
-    static void print(Report report, List<SyntheticDemand.Sku> skus, long seed, PrintStream out) {
+    static void print(
+            Report report,
+            List<SyntheticDemand.Sku> skus,
+            List<SyntheticDemand.Sku> real,
+            long seed,
+            Path realData,
+            PrintStream out) {
         out.printf(
                 Locale.ROOT,
-                "LiveChain demand forecast backtest - synthetic demand, seed %d, %d SKUs; origins every %d h for %d days"
-                        + " from day %d of %d (days scored from the 00:00 UTC ones)%n",
-                seed,
-                skus.size(),
-                24 / ORIGINS_PER_DAY,
+                "LiveChain demand forecast backtest - %d daily origins, each forecasting 24 hours and %d days from all"
+                        + " history before it%n",
                 ORIGINS,
-                FIRST_ORIGIN_DAY,
-                SyntheticDemand.DAYS);
-        for (SyntheticDemand.Sku sku : skus) {
+                DemandForecaster.DAYS);
+        out.printf(Locale.ROOT, "Synthetic demand, seed %d:%n", seed);
+        describe(skus, out);
+        if (real.isEmpty()) {
             out.printf(
                     Locale.ROOT,
-                    "  %-14s %-12s from %s, %4d h, %3d streams, %8d units%n",
+                    "Recorded demand: none in %s (backtest/real-data/fetch.sh obtains it)%n",
+                    realData.toAbsolutePath());
+        } else {
+            out.println("Recorded demand (backtest/real-data/fetch.sh: Debian r-cran-forecast, GPL-3):");
+            describe(real, out);
+        }
+        out.println();
+        out.println(
+                "MASE: absolute errors over the in-sample MAE of the one-step seasonal naive (lag 24 h / lag 7 d).");
+        out.println("vs yday / vs week = MASE ours over MASE of the same hour yesterday / last week (days: the day");
+        out.println(
+                "before the origin / the same day last week); below 1, ours is better. floor = MAE of the true mean");
+        out.println("(where known); /floor = MAE ours over it. cover = share of actuals inside the 80% interval.");
+        out.println();
+        out.println("== every regime, all horizons ==");
+        header(out, "group");
+        for (Row row : report.rows()) {
+            if (row.horizon().equals(row.resolution().all())) {
+                line(out, row.group(), row);
+            }
+        }
+        String current = null;
+        for (Row row : report.rows()) {
+            if (!row.group().equals(current)) {
+                current = row.group();
+                out.println();
+                out.printf(Locale.ROOT, "== %s ==%n", current);
+                header(out, "horizon");
+            }
+            line(out, (row.resolution() == Resolution.HOURLY ? "hours " : "days  ") + row.horizon(), row);
+        }
+    }
+
+    private static void describe(List<SyntheticDemand.Sku> series, PrintStream out) {
+        for (SyntheticDemand.Sku sku : series) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-14s %-12s from %s, %4d h, %3d streams, %10d units%n",
                     sku.name(),
                     sku.group(),
                     sku.firstHour(),
@@ -383,45 +649,50 @@ public final class Backtest {
                     sku.streams().size(),
                     Arrays.stream(sku.hourlyUnits()).asLongStream().sum());
         }
-        out.println();
-        out.println("MAE in units; MASE scaled by in-sample one-step seasonal-naive MAE (lag 24 h / lag 7 d);");
-        out.println("ratio = MASE ours / MASE seasonal-naive (< 1: ours better); cover = share of actuals in the 80%"
-                + " interval.");
-        String currentGroup = null;
-        for (Row row : report.rows()) {
-            if (!row.group().equals(currentGroup)) {
-                currentGroup = row.group();
-                out.println();
-                out.printf(Locale.ROOT, "== %s ==%n", currentGroup);
-                out.printf(
-                        Locale.ROOT,
-                        "%-7s %-6s %6s %9s %9s %9s %8s %8s %7s %6s%n",
-                        "",
-                        "horizon",
-                        "points",
-                        "MAE ours",
-                        "MAE snaive",
-                        "MAE lag168",
-                        "MASE",
-                        "MASE sn",
-                        "ratio",
-                        "cover");
-            }
-            out.printf(
-                    Locale.ROOT,
-                    "%-7s %-6s %6d %9.2f %9.2f %9s %8.3f %8.3f %7s %6.2f%n",
-                    row.resolution() == Resolution.HOURLY ? "hours" : "days",
-                    row.horizon(),
-                    row.points(),
-                    row.mae(),
-                    row.maeSeasonalNaive(),
-                    Double.isNaN(row.maeSeasonalWeek())
-                            ? "-"
-                            : String.format(Locale.ROOT, "%.2f", row.maeSeasonalWeek()),
-                    row.mase(),
-                    row.maseSeasonalNaive(),
-                    Double.isFinite(row.ratio()) ? String.format(Locale.ROOT, "%.3f", row.ratio()) : "-",
-                    row.coverage());
+    }
+
+    private static void header(PrintStream out, String first) {
+        out.printf(
+                Locale.ROOT,
+                "%-36s %-5s %6s %10s %10s %8s %8s %8s %7s %7s %7s %6s%n",
+                first,
+                "",
+                "points",
+                "MAE ours",
+                "floor",
+                "MASE",
+                "MASE yd",
+                "MASE wk",
+                "vs yday",
+                "vs week",
+                "/floor",
+                "cover");
+    }
+
+    private static void line(PrintStream out, String label, Row row) {
+        out.printf(
+                Locale.ROOT,
+                "%-36s %-5s %6d %10s %10s %8.3f %8.3f %8.3f %7.3f %7.3f %7s %6.2f%n",
+                label,
+                row.horizon().equals(row.resolution().all()) && !label.startsWith("hours") && !label.startsWith("days")
+                        ? (row.resolution() == Resolution.HOURLY ? "hours" : "days")
+                        : "",
+                row.points(),
+                number(row.mae()),
+                number(row.floor()),
+                row.mase(),
+                row.maseYesterday(),
+                row.maseLastWeek(),
+                row.ratio(),
+                row.ratioLastWeek(),
+                Double.isFinite(row.overFloor()) ? String.format(Locale.ROOT, "%.3f", row.overFloor()) : "-",
+                row.coverage());
+    }
+
+    private static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return "-";
         }
+        return String.format(Locale.ROOT, value >= 1000 ? "%.0f" : "%.2f", value);
     }
 }

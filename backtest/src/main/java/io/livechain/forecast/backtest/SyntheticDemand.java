@@ -23,14 +23,27 @@ import java.util.SplittableRandom;
  *   <li>new SKUs: launched a few weeks before the end (short history), with a launch stream and an early boost
  *       that fades.
  * </ul>
+ *
+ * <p>Every stream's offer holds 1.3–2.2 times the units the stream is made to sell, as a merchant who expects to
+ * sell most of an offer would set it (drawn from a random stream of its own, so the demand does not depend on it).
  */
 public final class SyntheticDemand {
 
     public static final Instant START = Instant.parse("2025-03-03T00:00:00Z");
     public static final int DAYS = 84;
 
-    /** One SKU: its demand per hour from {@code firstHour} and every stream that featured it (past and future). */
-    public record Sku(String name, String group, Instant firstHour, int[] hourlyUnits, List<StreamWindow> streams) {
+    /**
+     * One series: its demand per hour from {@code firstHour}, every stream that featured it (past and future), and,
+     * where it is known (synthetic data), the mean each hour's demand was drawn from ({@code null} otherwise): the
+     * forecast no method can beat on average, whose error is the floor.
+     */
+    public record Sku(
+            String name,
+            String group,
+            Instant firstHour,
+            int[] hourlyUnits,
+            List<StreamWindow> streams,
+            double[] mean) {
 
         public Sku {
             Objects.requireNonNull(name, "name");
@@ -38,6 +51,25 @@ public final class SyntheticDemand {
             Objects.requireNonNull(firstHour, "firstHour");
             hourlyUnits = hourlyUnits.clone();
             streams = List.copyOf(streams);
+            mean = mean == null ? null : mean.clone();
+            if (mean != null && mean.length != hourlyUnits.length) {
+                throw new IllegalArgumentException("one mean per hour");
+            }
+        }
+
+        /** A series whose means are unknown (recorded demand). */
+        public Sku(String name, String group, Instant firstHour, int[] hourlyUnits, List<StreamWindow> streams) {
+            this(name, group, firstHour, hourlyUnits, streams, null);
+        }
+
+        @Override
+        public double[] mean() {
+            return mean == null ? null : mean.clone();
+        }
+
+        /** The mean hour {@code t} was drawn from, NaN where unknown. */
+        double meanAt(int t) {
+            return mean == null ? Double.NaN : mean[t];
         }
 
         @Override
@@ -60,12 +92,13 @@ public final class SyntheticDemand {
                     && group.equals(that.group)
                     && firstHour.equals(that.firstHour)
                     && Arrays.equals(hourlyUnits, that.hourlyUnits)
-                    && streams.equals(that.streams);
+                    && streams.equals(that.streams)
+                    && Arrays.equals(mean, that.mean);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(name, group, firstHour, Arrays.hashCode(hourlyUnits), streams);
+            return Objects.hash(name, group, firstHour, Arrays.hashCode(hourlyUnits), streams, Arrays.hashCode(mean));
         }
 
         @Override
@@ -131,12 +164,15 @@ public final class SyntheticDemand {
     public static List<Sku> generate(long seed) {
         List<Sku> skus = new ArrayList<>();
         for (int i = 0; i < RECIPES.size(); i++) {
-            skus.add(generate(RECIPES.get(i), new SplittableRandom(seed * 1_000_003L + i)));
+            skus.add(generate(
+                    RECIPES.get(i),
+                    new SplittableRandom(seed * 1_000_003L + i),
+                    new SplittableRandom(seed * 1_000_033L + i + 17)));
         }
         return List.copyOf(skus);
     }
 
-    private static Sku generate(Recipe recipe, SplittableRandom random) {
+    private static Sku generate(Recipe recipe, SplittableRandom random, SplittableRandom offers) {
         Instant firstHour = START.plus(Duration.ofDays(recipe.launchDay()));
         int hours = (DAYS - recipe.launchDay()) * 24;
         double[] dayCurve = normalised(recipe.dayCurve());
@@ -144,18 +180,25 @@ public final class SyntheticDemand {
         // the SKU's average hourly demand, the yardstick of a stream's lift
         double averageRate = recipe.intermittent() ? recipe.orderProbability() * 2 : recipe.hourlyRate();
 
-        List<StreamWindow> streams = streams(recipe, random, firstHour, hours);
+        List<StreamWindow> scheduled = streams(recipe, random, firstHour, hours);
+        List<StreamWindow> streams = new ArrayList<>();
         double[] streamRate = new double[hours];
-        for (StreamWindow stream : streams) {
+        for (StreamWindow stream : scheduled) {
             double multiple = 20 + 80 * random.nextDouble();
+            double expected = 0;
             for (int t = 0; t < hours; t++) {
                 Instant from = firstHour.plus(Duration.ofHours(t));
                 double covered = stream.overlap(from, from.plusSeconds(3600)).toSeconds() / 3600.0;
                 streamRate[t] += covered * multiple * averageRate;
+                expected += covered * multiple * averageRate;
             }
+            // the merchant offers 1.3-2.2 times what the stream will sell (drawn apart: the demand stays the same)
+            int quantity = (int) Math.ceil(expected * (1.3 + 0.9 * offers.nextDouble()));
+            streams.add(new StreamWindow(stream.start(), stream.end(), Math.max(1, quantity)));
         }
 
         int[] units = new int[hours];
+        double[] mean = new double[hours];
         for (int t = 0; t < hours; t++) {
             int hourOfDay = t % 24;
             int day = recipe.launchDay() + t / 24;
@@ -164,14 +207,16 @@ public final class SyntheticDemand {
             if (recipe.intermittent()) {
                 int base = random.nextDouble() < recipe.orderProbability() * seasonal ? 1 + random.nextInt(3) : 0;
                 units[t] = base + (int) stream;
+                mean[t] = Math.min(1, recipe.orderProbability() * seasonal) * 2 + streamRate[t];
             } else {
                 double growth = Math.pow(1 + recipe.growthPerWeek(), day / 7.0);
                 double boost = 1 + recipe.launchBoost() * Math.exp(-(day - recipe.launchDay()) / 3.0);
                 double rate = recipe.hourlyRate() * seasonal * growth * boost;
                 units[t] = (int) (poisson(random, gammaNoise(random, rate, recipe.noiseDispersion())) + stream);
+                mean[t] = rate + streamRate[t];
             }
         }
-        return new Sku(recipe.name(), recipe.group(), firstHour, units, streams);
+        return new Sku(recipe.name(), recipe.group(), firstHour, units, streams, mean);
     }
 
     /** Streams each week, in the evening, 1–2 hours, starting on the hour or half past; one on launch day. */

@@ -20,16 +20,19 @@ public class ForecastConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ForecastConfiguration.class);
 
     /**
-     * Every minute, recomputes the forecasts that are older than {@code livechain.forecast.max-age} (15 minutes)
-     * or that demand has outrun in the current hour (a sharp change, such as a live stream going viral).
+     * Every {@code check-every}, recomputes the forecasts that orders are owed a refresh by, that are older than
+     * {@code max-age}, or whose first hour is over. Products, streams and orders refresh forecasts as their events
+     * arrive ({@code ForecastProjection}); this catches up with what those left for later, and moves every forecast
+     * on with the clock.
      */
     @Bean
     public RecurringTask<Void> refreshForecasts(ForecastStore forecasts, Clock clock, Settings settings) {
         return Tasks.recurring("refresh-forecasts", FixedDelay.of(settings.checkEvery()))
                 .execute((instance, context) -> {
-                    int refreshed = forecasts.refresh(clock.instant(), settings.maxAge());
+                    int refreshed =
+                            forecasts.refreshDue(clock.instant(), settings.refreshInterval(), settings.maxAge());
                     if (refreshed > 0) {
-                        log.info("Refreshed {} demand forecasts", refreshed);
+                        log.debug("Refreshed {} demand forecasts", refreshed);
                     }
                 });
     }
@@ -38,10 +41,12 @@ public class ForecastConfiguration {
      * Forecast refreshes ({@code livechain.forecast.*}).
      *
      * @param maxAge a forecast older than this is computed again
-     * @param checkEvery how often forecasts are looked at
+     * @param checkEvery how often owed and aging forecasts are looked for
+     * @param refreshInterval while orders arrive, a SKU's forecast is recomputed at most this often
      */
     @ConfigurationProperties("livechain.forecast")
-    record Settings(
+    public record Settings(
             @DefaultValue("PT15M") Duration maxAge,
-            @DefaultValue("PT1M") Duration checkEvery) {}
+            @DefaultValue("PT10S") Duration checkEvery,
+            @DefaultValue("PT10S") Duration refreshInterval) {}
 }

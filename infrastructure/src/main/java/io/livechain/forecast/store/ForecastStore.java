@@ -2,35 +2,44 @@ package io.livechain.forecast.store;
 
 import static io.livechain.infrastructure.jooq.read_model.Tables.DEMAND;
 import static io.livechain.infrastructure.jooq.read_model.Tables.FORECAST;
-import static io.livechain.infrastructure.jooq.read_model.Tables.LIVE_STREAM;
-import static io.livechain.infrastructure.jooq.read_model.Tables.LIVE_STREAM_OFFER;
-import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCT;
+import static io.livechain.infrastructure.jooq.read_model.Tables.FORECAST_STREAM;
 
 import io.livechain.forecast.DemandForecaster;
 import io.livechain.forecast.DemandHistory;
 import io.livechain.forecast.Forecast;
 import io.livechain.forecast.Period;
+import io.livechain.forecast.StreamPrior;
 import io.livechain.forecast.StreamWindow;
 import io.livechain.forecast.query.ForecastView;
 import io.livechain.forecast.query.ListForecasts;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Computes each SKU's forecast from its demand history and its live streams (past ones teach the lift, scheduled
- * ones receive it), keeps the latest one, and serves it to factories and to replenishment.
+ * ones receive it; a SKU that never streamed gets its merchant's {@link StreamPrior}), keeps the latest one, and serves
+ * it to factories and to replenishment. The forecasts' processor asks for refreshes as products, streams and orders
+ * arrive ({@code ForecastProjection}); a periodic task catches up with owed and aging ones.
  */
 @Component
 public class ForecastStore {
@@ -38,36 +47,64 @@ public class ForecastStore {
     /** How much history the forecast learns from. */
     static final Duration HISTORY = Duration.ofDays(70);
 
+    /** A merchant's SKU. */
+    public record Sku(UUID merchantId, String sku) {}
+
     private final DSLContext db;
     private final JsonMapper json;
+    private final Clock clock;
     private final DemandForecaster forecaster = new DemandForecaster();
 
-    public ForecastStore(DSLContext db, JsonMapper json) {
+    public ForecastStore(DSLContext db, JsonMapper json, Clock clock) {
         this.db = db;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /** A new product: its forecast exists from now on (zero, or lifted by streams already scheduled). */
+    public void define(Sku sku, UUID factoryId, Instant now) {
+        store(sku, factoryId, compute(sku, now));
+    }
+
+    /** Recomputes the forecasts of these SKUs now (those that are not products yet have none). */
+    public void refresh(Collection<Sku> skus, Instant now) {
+        factories(skus, DSL.trueCondition()).forEach((sku, factory) -> store(sku, factory, compute(sku, now)));
     }
 
     /**
-     * Recomputes the forecasts that are missing, older than {@code maxAge}, or overtaken by demand: when the current
-     * hour already saw more than the forecast's upper bound for it, demand changed sharply. Returns how many.
+     * For SKUs that orders arrived for: recomputes the forecasts computed longer than {@code interval} ago, and marks
+     * the others owed, for {@link #refreshDue} to compute once the interval is over. A burst of orders thus costs a SKU
+     * one forecast per interval, not one per batch of orders.
      */
-    public int refresh(Instant now, Duration maxAge) {
-        int refreshed = 0;
-        for (var product : db.select(PRODUCT.MERCHANT_ID, PRODUCT.SKU, PRODUCT.FACTORY_ID)
-                .from(PRODUCT)
-                .fetch()) {
-            UUID merchantId = product.value1();
-            String sku = product.value2();
-            Optional<Forecast> current = forecast(merchantId, sku);
-            boolean stale = current.map(
-                            forecast -> forecast.generatedAt().plus(maxAge).isBefore(now))
-                    .orElse(true);
-            if (stale || demandOutran(current.get(), merchantId, sku, now)) {
-                store(merchantId, sku, product.value3(), compute(merchantId, sku, now));
-                refreshed++;
-            }
+    public void refreshOrDefer(Collection<Sku> skus, Instant now, Duration interval) {
+        if (skus.isEmpty()) {
+            return;
         }
-        return refreshed;
+        Condition old = FORECAST.GENERATED_AT.le(utc(now.minus(interval)));
+        factories(skus, old).forEach((sku, factory) -> store(sku, factory, compute(sku, now)));
+        db.update(FORECAST)
+                .set(FORECAST.REFRESH_DUE, true)
+                .where(anyOf(skus))
+                .and(FORECAST.GENERATED_AT.gt(utc(now.minus(interval))))
+                .execute();
+    }
+
+    /**
+     * Recomputes the forecasts that are owed a refresh (and at least {@code interval} old), older than {@code
+     * maxAge}, or made before the current hour began (their first period is over). Returns how many.
+     */
+    public int refreshDue(Instant now, Duration interval, Duration maxAge) {
+        Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
+        var due = db.select(FORECAST.MERCHANT_ID, FORECAST.SKU, FORECAST.FACTORY_ID)
+                .from(FORECAST)
+                .where(FORECAST.REFRESH_DUE.isTrue().and(FORECAST.GENERATED_AT.le(utc(now.minus(interval)))))
+                .or(FORECAST.GENERATED_AT.lt(utc(now.minus(maxAge))))
+                .or(FORECAST.GENERATED_AT.lt(utc(currentHour)))
+                .fetch();
+        for (var row : due) {
+            store(new Sku(row.value1(), row.value2()), row.value3(), compute(new Sku(row.value1(), row.value2()), now));
+        }
+        return due.size();
     }
 
     public Optional<Forecast> forecast(UUID merchantId, String sku) {
@@ -78,88 +115,170 @@ public class ForecastStore {
                 .fetchOptional(row -> json.readValue(row.value1(), Forecast.class));
     }
 
+    /**
+     * The factory's forecasts, with the hour and the day under way raised to what they sold so far: orders that
+     * arrived since a forecast was computed are never forecast away.
+     */
     @QueryHandler
     List<ForecastView> handle(ListForecasts query) {
+        Instant now = clock.instant();
+        Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
+        Field<BigDecimal> thisHour = DSL.sum(DEMAND.UNITS).filterWhere(DEMAND.PLACED_AT.ge(utc(currentHour)));
+        Map<Sku, int[]> sold = new HashMap<>();
+        db.select(DEMAND.MERCHANT_ID, DEMAND.SKU, thisHour, DSL.sum(DEMAND.UNITS))
+                .from(DEMAND)
+                .join(FORECAST)
+                .on(FORECAST.MERCHANT_ID.eq(DEMAND.MERCHANT_ID))
+                .and(FORECAST.SKU.eq(DEMAND.SKU))
+                .where(FORECAST.FACTORY_ID.eq(query.factoryId().value()))
+                .and(DEMAND.PLACED_AT.ge(utc(now.truncatedTo(ChronoUnit.DAYS))))
+                .and(DEMAND.PLACED_AT.le(utc(now)))
+                .groupBy(DEMAND.MERCHANT_ID, DEMAND.SKU)
+                .forEach(row -> sold.put(
+                        new Sku(row.value1(), row.value2()), new int[] {units(row.value3()), units(row.value4())}));
         return db.selectFrom(FORECAST)
                 .where(FORECAST.FACTORY_ID.eq(query.factoryId().value()))
                 .orderBy(FORECAST.MERCHANT_ID, FORECAST.SKU)
                 .fetch(row -> {
-                    Forecast forecast = json.readValue(row.getBody(), Forecast.class);
+                    int[] units = sold.getOrDefault(new Sku(row.getMerchantId(), row.getSku()), new int[2]);
+                    Forecast forecast =
+                            json.readValue(row.getBody(), Forecast.class).withSold(now, units[0], units[1]);
                     List<Period> periods = new ArrayList<>(forecast.hourly());
                     periods.addAll(forecast.daily());
                     return new ForecastView(row.getMerchantId(), row.getSku(), forecast.generatedAt(), periods);
                 });
     }
 
-    Forecast compute(UUID merchantId, String sku, Instant now) {
+    /** The SKU's forecast as of {@code now}: the history of whole hours, the hour under way so far, its streams. */
+    Forecast compute(Sku sku, Instant now) {
         Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
         Instant firstHour = currentHour.minus(HISTORY);
-        int[] hourly = new int[(int) Duration.between(firstHour, currentHour).toHours()];
+        int hours = (int) Duration.between(firstHour, currentHour).toHours();
+        int[] hourly = new int[hours + 1]; // the last one: the hour under way, until now
         var hour = DSL.field("date_trunc('hour', {0})", OffsetDateTime.class, DEMAND.PLACED_AT);
         db.select(hour, DSL.sum(DEMAND.UNITS))
                 .from(DEMAND)
-                .where(DEMAND.MERCHANT_ID.eq(merchantId))
-                .and(DEMAND.SKU.eq(sku))
+                .where(DEMAND.MERCHANT_ID.eq(sku.merchantId()))
+                .and(DEMAND.SKU.eq(sku.sku()))
                 .and(DEMAND.PLACED_AT.ge(utc(firstHour)))
-                .and(DEMAND.PLACED_AT.lt(utc(currentHour)))
+                .and(DEMAND.PLACED_AT.le(utc(now)))
                 .groupBy(hour)
                 .forEach(row -> {
                     int index = (int) Duration.between(firstHour, row.value1().toInstant())
                             .toHours();
                     if (index >= 0 && index < hourly.length) {
-                        hourly[index] = row.value2().intValue();
+                        hourly[index] = units(row.value2());
                     }
                 });
         List<StreamWindow> past = new ArrayList<>();
         List<StreamWindow> scheduled = new ArrayList<>();
-        db.select(LIVE_STREAM.STARTS_AT, LIVE_STREAM.ENDS_AT)
-                .from(LIVE_STREAM)
-                .join(LIVE_STREAM_OFFER)
-                .on(LIVE_STREAM_OFFER.LIVE_STREAM_ID.eq(LIVE_STREAM.ID))
-                .where(LIVE_STREAM.MERCHANT_ID.eq(merchantId))
-                .and(LIVE_STREAM_OFFER.SKU.eq(sku))
-                .and(LIVE_STREAM.ENDS_AT.gt(utc(firstHour)))
-                .forEach(row -> {
-                    StreamWindow window = new StreamWindow(
-                            row.value1().toInstant(), row.value2().toInstant());
-                    (window.start().isBefore(currentHour) ? past : scheduled).add(window);
-                    if (window.start().isBefore(currentHour) && window.end().isAfter(currentHour)) {
-                        scheduled.add(window); // on air right now: its remaining hours are still ahead
+        for (StreamWindow window : streams(sku, firstHour, now)) {
+            (window.start().isBefore(currentHour) ? past : scheduled).add(window);
+            if (window.start().isBefore(currentHour) && window.end().isAfter(currentHour)) {
+                scheduled.add(window); // on air since before this hour: its remaining time is still ahead
+            }
+        }
+        StreamPrior prior =
+                past.isEmpty() && !scheduled.isEmpty() ? prior(sku.merchantId(), firstHour) : StreamPrior.DEFAULT;
+        DemandHistory history = new DemandHistory(firstHour, Arrays.copyOf(hourly, hours), past);
+        return forecaster.forecast(history, hourly[hours], scheduled, prior, now);
+    }
+
+    /**
+     * The SKU's streams as they are on air: from when they went on air (else their scheduled start, but not before
+     * now) until they went off it (else their scheduled end, or the end of this hour for one still on air after
+     * it). A stream that never went on air and whose time is over is left out: it sold nothing, nor was it meant to.
+     */
+    private List<StreamWindow> streams(Sku sku, Instant firstHour, Instant now) {
+        Instant hourEnd = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        List<StreamWindow> windows = new ArrayList<>();
+        db.selectFrom(FORECAST_STREAM)
+                .where(FORECAST_STREAM.MERCHANT_ID.eq(sku.merchantId()))
+                .and(FORECAST_STREAM.SKU.eq(sku.sku()))
+                .and(DSL.coalesce(FORECAST_STREAM.ENDED_AT, FORECAST_STREAM.ENDS_AT)
+                        .gt(utc(firstHour)))
+                .forEach(stream -> {
+                    Instant start;
+                    Instant end;
+                    if (stream.getStartedAt() == null) {
+                        start = max(stream.getStartsAt().toInstant(), now);
+                        end = stream.getEndsAt().toInstant();
+                    } else {
+                        start = stream.getStartedAt().toInstant();
+                        end = stream.getEndedAt() != null
+                                ? stream.getEndedAt().toInstant()
+                                : max(stream.getEndsAt().toInstant(), hourEnd);
+                    }
+                    if (end.isAfter(start)) {
+                        windows.add(new StreamWindow(start, end, stream.getQuantity()));
                     }
                 });
-        return forecaster.forecast(new DemandHistory(firstHour, hourly, past), scheduled, now);
+        return windows;
     }
 
-    private boolean demandOutran(Forecast forecast, UUID merchantId, String sku, Instant now) {
-        Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
-        Optional<Period> period = forecast.hourly().stream()
-                .filter(p -> !p.start().isAfter(currentHour) && p.end().isAfter(currentHour))
-                .findFirst();
-        if (period.isEmpty()) {
-            return false;
-        }
-        Integer units = db.select(DSL.coalesce(DSL.sum(DEMAND.UNITS), DSL.inline(java.math.BigDecimal.ZERO)))
+    /** What the merchant's streams that went on air and off it sold of their offers while on air. */
+    private StreamPrior prior(UUID merchantId, Instant since) {
+        var stream = FORECAST_STREAM.as("s");
+        Field<BigDecimal> ordered = DSL.field(DSL.select(DSL.coalesce(DSL.sum(DEMAND.UNITS), BigDecimal.ZERO))
                 .from(DEMAND)
-                .where(DEMAND.MERCHANT_ID.eq(merchantId))
-                .and(DEMAND.SKU.eq(sku))
-                .and(DEMAND.PLACED_AT.ge(utc(currentHour)))
-                .fetchSingle(row -> row.value1().intValue());
-        return units > period.get().high();
+                .where(DEMAND.MERCHANT_ID.eq(stream.MERCHANT_ID))
+                .and(DEMAND.SKU.eq(stream.SKU))
+                .and(DEMAND.PLACED_AT.ge(stream.STARTED_AT))
+                .and(DEMAND.PLACED_AT.lt(stream.ENDED_AT)));
+        List<StreamPrior.Outcome> outcomes = db.select(stream.QUANTITY, ordered)
+                .from(stream)
+                .where(stream.MERCHANT_ID.eq(merchantId))
+                .and(stream.ENDED_AT.gt(utc(since)))
+                .and(stream.STARTED_AT.isNotNull())
+                .and(stream.QUANTITY.gt(0))
+                .fetch(row -> new StreamPrior.Outcome(row.value1(), Math.min(row.value1(), units(row.value2()))));
+        return StreamPrior.learnedFrom(outcomes);
     }
 
-    private void store(UUID merchantId, String sku, UUID factoryId, Forecast forecast) {
+    /** The factory of each of these SKUs that has a forecast row (is a product) and meets the condition. */
+    private Map<Sku, UUID> factories(Collection<Sku> skus, Condition condition) {
+        Map<Sku, UUID> factories = new HashMap<>();
+        if (skus.isEmpty()) {
+            return factories;
+        }
+        db.select(FORECAST.MERCHANT_ID, FORECAST.SKU, FORECAST.FACTORY_ID)
+                .from(FORECAST)
+                .where(anyOf(skus))
+                .and(condition)
+                .forEach(row -> factories.put(new Sku(row.value1(), row.value2()), row.value3()));
+        return factories;
+    }
+
+    private static Condition anyOf(Collection<Sku> skus) {
+        return DSL.or(skus.stream()
+                .map(sku -> FORECAST.MERCHANT_ID.eq(sku.merchantId()).and(FORECAST.SKU.eq(sku.sku())))
+                .toList());
+    }
+
+    private void store(Sku sku, UUID factoryId, Forecast forecast) {
+        String body = json.writeValueAsString(forecast);
         db.insertInto(FORECAST)
-                .set(FORECAST.MERCHANT_ID, merchantId)
-                .set(FORECAST.SKU, sku)
+                .set(FORECAST.MERCHANT_ID, sku.merchantId())
+                .set(FORECAST.SKU, sku.sku())
                 .set(FORECAST.FACTORY_ID, factoryId)
                 .set(FORECAST.GENERATED_AT, utc(forecast.generatedAt()))
-                .set(FORECAST.BODY, json.writeValueAsString(forecast))
+                .set(FORECAST.BODY, body)
+                .set(FORECAST.REFRESH_DUE, false)
                 .onConflict(FORECAST.MERCHANT_ID, FORECAST.SKU)
                 .doUpdate()
                 .set(FORECAST.FACTORY_ID, factoryId)
                 .set(FORECAST.GENERATED_AT, utc(forecast.generatedAt()))
-                .set(FORECAST.BODY, json.writeValueAsString(forecast))
+                .set(FORECAST.BODY, body)
+                .set(FORECAST.REFRESH_DUE, false)
                 .execute();
+    }
+
+    private static int units(BigDecimal sum) {
+        return sum == null ? 0 : (int) Math.min(Integer.MAX_VALUE, sum.longValue());
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static OffsetDateTime utc(Instant instant) {
