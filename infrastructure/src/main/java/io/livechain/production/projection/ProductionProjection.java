@@ -5,6 +5,7 @@ import static io.livechain.infrastructure.jooq.read_model.Tables.DELIVERY;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_LINE;
 import static io.livechain.infrastructure.jooq.read_model.Tables.ORDER_VIEW;
 import static io.livechain.infrastructure.jooq.read_model.Tables.PRODUCTION_BATCH;
+import static org.jooq.impl.DSL.row;
 
 import io.livechain.infrastructure.jooq.read_model.tables.records.ProductionBatchRecord;
 import io.livechain.infrastructure.projection.BatchWrites;
@@ -53,6 +54,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Row2;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -183,8 +185,7 @@ public class ProductionProjection {
             case BackorderFilled filled ->
                 took(filled.orderId().value(), filled.sku(), filled.batches(), filled.batchId(), filled.quantity());
             case StockReleased released ->
-                inBatch(pending ->
-                        pending.released.add(List.of(released.orderId().value(), released.sku())));
+                inBatch(pending -> pending.released.add(row(released.orderId().value(), released.sku())));
             case InventoryOpened _,
                     StockReceived _,
                     BackorderPlaced _,
@@ -205,7 +206,7 @@ public class ProductionProjection {
                 : fillingBatch == null ? List.of() : List.of(new BatchUnits(fillingBatch, quantity));
         if (!units.isEmpty()) {
             inBatch(pending -> units.forEach(
-                    share -> pending.taken.add(List.of(share.batchId(), orderId, sku, share.quantity()))));
+                    share -> pending.taken.add(new Taken(share.batchId(), orderId, sku, share.quantity()))));
         }
     }
 
@@ -214,24 +215,30 @@ public class ProductionProjection {
         BatchWrites.with(ProductionProjection.class.getName(), Pending::new, Pending::flush, write);
     }
 
+    /** Units of a batch that an order's line took. */
+    private record Taken(UUID batchId, UUID orderId, String sku, int quantity) {}
+
     private final class Pending {
 
-        private final List<List<?>> taken = new ArrayList<>();
-        private final List<List<?>> released = new ArrayList<>();
+        private final List<Taken> taken = new ArrayList<>();
+        private final List<Row2<UUID, String>> released = new ArrayList<>();
 
-        /** What was taken first, then what was given back: a release always follows its order's reservation. */
+        /**
+         * What was taken first, then what was given back (a release always follows its order's reservation), one
+         * statement each: an expiry sweep releases thousands of lines, most of them of no batch.
+         */
         void flush() {
             List<Query> writes = new ArrayList<>();
             if (!taken.isEmpty()) {
                 var insert = db.insertInto(
                         BATCH_ORDER, BATCH_ORDER.BATCH_ID, BATCH_ORDER.ORDER_ID, BATCH_ORDER.SKU, BATCH_ORDER.QUANTITY);
-                taken.forEach(row ->
-                        insert.values((UUID) row.get(0), (UUID) row.get(1), (String) row.get(2), (Integer) row.get(3)));
+                taken.forEach(row -> insert.values(row.batchId(), row.orderId(), row.sku(), row.quantity()));
                 writes.add(insert.onConflictDoNothing());
             }
-            released.forEach(row -> writes.add(db.deleteFrom(BATCH_ORDER)
-                    .where(BATCH_ORDER.ORDER_ID.eq((UUID) row.get(0)))
-                    .and(BATCH_ORDER.SKU.eq((String) row.get(1)))));
+            if (!released.isEmpty()) {
+                writes.add(db.deleteFrom(BATCH_ORDER)
+                        .where(row(BATCH_ORDER.ORDER_ID, BATCH_ORDER.SKU).in(released)));
+            }
             if (writes.size() == 1) {
                 writes.getFirst().execute();
             } else if (!writes.isEmpty()) {
