@@ -10,6 +10,9 @@ import io.livechain.delivery.event.DeliveryEvent;
 import io.livechain.delivery.event.DeliveryGivenUp;
 import io.livechain.delivery.event.DeliveryPickedUp;
 import io.livechain.delivery.event.ReturnConfirmed;
+import io.livechain.forecast.Period;
+import io.livechain.forecast.event.DemandForecastPublished;
+import io.livechain.forecast.event.ForecastEvent;
 import io.livechain.notification.Notification.DeliveryClaimExpired;
 import io.livechain.notification.Notification.DeliveryOffered;
 import io.livechain.notification.Notification.OrderReadyToPick;
@@ -92,6 +95,7 @@ public final class EventNotifications {
             case ProductEvent product -> {
                 // the merchant defined it
             }
+            case ForecastEvent forecast -> forecast(forecast, made);
             default -> {
                 // not a domain event of ours
             }
@@ -253,6 +257,19 @@ public final class EventNotifications {
             }
             case BatchReceived received -> {
                 // the warehouse's receipt
+            }
+        }
+    }
+
+    private void forecast(ForecastEvent event, Made made) {
+        switch (event) {
+            case DemandForecastPublished published -> {
+                List<Period> periods = new ArrayList<>(published.hourly());
+                periods.addAll(published.daily());
+                made.add(
+                        new Notification.ForecastUpdated(
+                                published.merchantId().value(), published.sku(), published.generatedAt(), periods),
+                        Audience.of(published.factoryId().value()));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.livechain.notification;
 
+import io.livechain.forecast.Period;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +24,7 @@ public sealed interface Notification {
                 StockLow.TYPE,
                 ProductionRequested.TYPE,
                 ProductionRevised.TYPE,
+                ForecastUpdated.TYPE,
                 DeliveryOffered.TYPE,
                 DeliveryClaimExpired.TYPE,
                 OrderReadyToPick.TYPE);
@@ -44,8 +46,9 @@ public sealed interface Notification {
     }
 
     /**
-     * To the merchant: a live stream's figures after a change (it went live or ended, an order was admitted, an
-     * order's units came back), counted from the stream's own events up to that change.
+     * To the merchant: a live stream's figures after a change (it went live or ended, an order's units came back, or
+     * an admission took an offer past a hundredth of its quantity or sold it out), counted from the stream's own
+     * events up to that change.
      */
     record StreamFigures(UUID liveStreamId, String status, List<OfferFigures> offers) implements Notification {
         public static final String TYPE = "stream.figures";
@@ -98,6 +101,25 @@ public sealed interface Notification {
     record ProductionRevised(UUID batchId, UUID merchantId, String sku, int quantity, Instant neededBy)
             implements Notification {
         public static final String TYPE = "production.revised";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * To the factory: the demand forecast of a product it makes, when it is first made and whenever it changes enough
+     * to plan differently on (a day's or the next 24 hours' expected demand moved by a tenth, and by a unit at least).
+     * The same shape as one forecast of {@code GET /api/v1/factory/forecasts}: 24 hourly periods, then 14 daily ones.
+     */
+    record ForecastUpdated(UUID merchantId, String sku, Instant generatedAt, List<Period> periods)
+            implements Notification {
+        public static final String TYPE = "forecast.updated";
+
+        public ForecastUpdated {
+            periods = List.copyOf(periods);
+        }
 
         @Override
         public String type() {

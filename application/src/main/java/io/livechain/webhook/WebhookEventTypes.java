@@ -16,7 +16,11 @@ public final class WebhookEventTypes {
                         Notification.OrderStatusChanged.TYPE,
                         Notification.StreamFigures.TYPE,
                         Notification.StockLow.TYPE);
-            case FACTORY -> List.of(Notification.ProductionRequested.TYPE, Notification.ProductionRevised.TYPE);
+            case FACTORY ->
+                List.of(
+                        Notification.ProductionRequested.TYPE,
+                        Notification.ProductionRevised.TYPE,
+                        Notification.ForecastUpdated.TYPE);
             case COURIER -> List.of(Notification.DeliveryOffered.TYPE, Notification.DeliveryClaimExpired.TYPE);
             case WAREHOUSE -> List.of(Notification.OrderReadyToPick.TYPE);
             case ADMIN -> List.of();

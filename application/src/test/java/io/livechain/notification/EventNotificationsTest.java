@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livechain.delivery.DeliveryId;
 import io.livechain.delivery.event.ClaimExpired;
 import io.livechain.delivery.event.DeliveryOffered;
+import io.livechain.forecast.Period;
+import io.livechain.forecast.event.DemandForecastPublished;
 import io.livechain.notification.Notification.DeliveryClaimExpired;
 import io.livechain.notification.Notification.OrderReadyToPick;
 import io.livechain.notification.Notification.OrderStatusChanged;
@@ -25,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +128,28 @@ class EventNotificationsTest {
         assertThat(made.getFirst().notification()).isInstanceOf(DeliveryClaimExpired.class);
         assertThat(made.getFirst().audience().participants()).containsExactly(courier.value());
         assertThat(made.get(1).audience().zones()).containsExactly("north");
+    }
+
+    @Test
+    void tells_the_factory_the_forecast_it_was_published_hours_then_days() {
+        // given a forecast published for the merchant's SKU to its factory (not an aggregate's event)
+        ParticipantId factory = ParticipantId.random();
+        Instant hour = Instant.parse("2026-11-27T19:00:00Z");
+        Period next = new Period(hour, hour.plusSeconds(3600), 2.5, 1, 4);
+        Period day = new Period(hour.minusSeconds(19 * 3600), hour.plusSeconds(5 * 3600), 30, 24, 37);
+        var published = new DemandForecastPublished(merchant, "SKU", factory, hour, List.of(next), List.of(day));
+
+        // when it is read
+        List<FeedEntry> made = notifications.map(GenericEventMessage.asEventMessage(published), 7);
+
+        // then the factory alone is told it, in the shape of the factories' forecasts
+        assertThat(made).singleElement().satisfies(entry -> {
+            assertThat(entry.type()).isEqualTo("forecast.updated");
+            assertThat(entry.audience().participants()).containsExactly(factory.value());
+            assertThat(entry.audience().includes(merchantRecipient())).isFalse();
+            assertThat(entry.notification())
+                    .isEqualTo(new Notification.ForecastUpdated(merchant.value(), "SKU", hour, List.of(next, day)));
+        });
     }
 
     private Recipient merchantRecipient() {

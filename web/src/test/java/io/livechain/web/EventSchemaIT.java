@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.livechain.catalog.event.ProductDefined;
+import io.livechain.forecast.Period;
 import io.livechain.infrastructure.axon.upcasting.JsonEventUpcaster;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -240,6 +241,11 @@ class EventSchemaIT extends PlatformIT {
             }
             if (type == Duration.class) {
                 return Duration.ofMinutes(30);
+            }
+            if (type == Period.class) {
+                // a period ends after it starts, and holds its expected value between low and high
+                Instant start = Instant.parse("2026-11-27T19:00:00Z");
+                return new Period(start, start.plus(Duration.ofHours(1)), 2.5, 1, 4);
             }
             if (type == UUID.class) {
                 return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));

@@ -48,6 +48,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * <p>The refreshes read only tables this processor writes, in its own transaction, so they see every event of the batch.
+ * A refreshed forecast that is news to the product's factory is told to it ({@code DemandForecastPublished}), in the
+ * same transaction.
  */
 @Component
 @ProcessingGroup(ForecastProjection.PROCESSING_GROUP)
@@ -69,8 +71,8 @@ public class ForecastProjection {
     }
 
     @EventHandler
-    void on(ProductDefined event) {
-        pending()
+    void on(ProductDefined event, @Timestamp Instant at) {
+        pending(at)
                 .products
                 .put(
                         new Sku(event.merchantId().value(), event.sku()),
@@ -78,8 +80,8 @@ public class ForecastProjection {
     }
 
     @EventHandler
-    void on(LiveStreamScheduled event) {
-        Batch batch = pending();
+    void on(LiveStreamScheduled event, @Timestamp Instant at) {
+        Batch batch = pending(at);
         for (OfferTerms offer : event.offers()) {
             batch.writes.add(db.insertInto(FORECAST_STREAM)
                     .set(FORECAST_STREAM.LIVE_STREAM_ID, event.liveStreamId().value())
@@ -95,7 +97,7 @@ public class ForecastProjection {
 
     @EventHandler
     void on(LiveStreamStarted event, @Timestamp Instant at) {
-        Batch batch = pending();
+        Batch batch = pending(at);
         batch.writes.add(db.update(FORECAST_STREAM)
                 .set(FORECAST_STREAM.STARTED_AT, utc(at))
                 .where(FORECAST_STREAM.LIVE_STREAM_ID.eq(event.liveStreamId().value()))
@@ -105,7 +107,7 @@ public class ForecastProjection {
 
     @EventHandler
     void on(LiveStreamEnded event, @Timestamp Instant at) {
-        Batch batch = pending();
+        Batch batch = pending(at);
         batch.writes.add(db.update(FORECAST_STREAM)
                 .set(FORECAST_STREAM.ENDED_AT, utc(at))
                 .where(FORECAST_STREAM.LIVE_STREAM_ID.eq(event.liveStreamId().value()))
@@ -115,8 +117,8 @@ public class ForecastProjection {
 
     /** One row per order line (backordered ones too: they are demand), so counting an event again changes nothing. */
     @EventHandler
-    void on(OrderPlaced event) {
-        Batch batch = pending();
+    void on(OrderPlaced event, @Timestamp Instant at) {
+        Batch batch = pending(at);
         for (OrderLine line : event.lines()) {
             batch.writes.add(db.insertInto(DEMAND)
                     .set(DEMAND.ORDER_ID, event.orderId().value())
@@ -136,18 +138,23 @@ public class ForecastProjection {
         final Set<Sku> streams = new LinkedHashSet<>();
         final Set<UUID> onOrOffAir = new LinkedHashSet<>();
         final Set<Sku> ordered = new LinkedHashSet<>();
+        Instant newest = Instant.MIN;
     }
 
-    private Batch pending() {
+    private Batch pending(Instant at) {
         if (!CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("forecast events are handled in a unit of work");
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(ForecastProjection.class.getName(), key -> {
-            Batch batch = new Batch();
-            root.onPrepareCommit(unitOfWork -> flush(batch));
-            return batch;
+        Batch batch = root.getOrComputeResource(ForecastProjection.class.getName(), key -> {
+            Batch fresh = new Batch();
+            root.onPrepareCommit(unitOfWork -> flush(fresh));
+            return fresh;
         });
+        if (at.isAfter(batch.newest)) {
+            batch.newest = at;
+        }
+        return batch;
     }
 
     private void flush(Batch batch) {
@@ -155,7 +162,10 @@ public class ForecastProjection {
             db.batch(batch.writes).execute();
         }
         Instant now = clock.instant();
-        batch.products.forEach((sku, factory) -> forecasts.define(sku, factory, now));
+        // catching up with old events (a first start on a long history), the forecasts are half-learnt: the
+        // periodic refresh tells the factories once they are current
+        boolean tell = !batch.newest.isBefore(now.minus(settings.maxAge()));
+        batch.products.forEach((sku, factory) -> forecasts.define(sku, factory, now, tell));
         Set<Sku> touched = new LinkedHashSet<>(batch.streams);
         if (!batch.onOrOffAir.isEmpty()) {
             db.selectDistinct(FORECAST_STREAM.MERCHANT_ID, FORECAST_STREAM.SKU)
@@ -164,11 +174,11 @@ public class ForecastProjection {
                     .forEach(row -> touched.add(new Sku(row.value1(), row.value2())));
         }
         touched.removeAll(batch.products.keySet());
-        forecasts.refresh(touched, now);
+        forecasts.refresh(touched, now, tell);
         Set<Sku> ordered = new LinkedHashSet<>(batch.ordered);
         ordered.removeAll(touched);
         ordered.removeAll(batch.products.keySet());
-        forecasts.refreshOrDefer(ordered, now, settings.refreshInterval());
+        forecasts.refreshOrDefer(ordered, now, settings.refreshInterval(), tell);
     }
 
     private static OffsetDateTime utc(Instant instant) {

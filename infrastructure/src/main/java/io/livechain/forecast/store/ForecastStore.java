@@ -4,14 +4,18 @@ import static io.livechain.infrastructure.jooq.read_model.Tables.DEMAND;
 import static io.livechain.infrastructure.jooq.read_model.Tables.FORECAST;
 import static io.livechain.infrastructure.jooq.read_model.Tables.FORECAST_STREAM;
 
+import io.livechain.audit.AuditMetadata;
 import io.livechain.forecast.DemandForecaster;
 import io.livechain.forecast.DemandHistory;
 import io.livechain.forecast.Forecast;
+import io.livechain.forecast.ForecastNews;
 import io.livechain.forecast.Period;
 import io.livechain.forecast.StreamPrior;
 import io.livechain.forecast.StreamWindow;
+import io.livechain.forecast.event.DemandForecastPublished;
 import io.livechain.forecast.query.ForecastView;
 import io.livechain.forecast.query.ListForecasts;
+import io.livechain.participant.ParticipantId;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,12 +31,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,25 +59,40 @@ public class ForecastStore {
     /** A merchant's SKU. */
     public record Sku(UUID merchantId, String sku) {}
 
+    /** Forecasts are told by the platform, on its own. */
+    private static final Map<String, String> TOLD_BY =
+            Map.of(AuditMetadata.ACTOR_ROLE, AuditMetadata.SYSTEM_ROLE, AuditMetadata.ACTOR_ID, "forecasts");
+
     private final DSLContext db;
     private final JsonMapper json;
     private final Clock clock;
+    private final EventBus events;
+    private final TransactionTemplate transaction;
     private final DemandForecaster forecaster = new DemandForecaster();
 
-    public ForecastStore(DSLContext db, JsonMapper json, Clock clock) {
+    public ForecastStore(
+            DSLContext db, JsonMapper json, Clock clock, EventBus events, PlatformTransactionManager transactions) {
         this.db = db;
         this.json = json;
         this.clock = clock;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** A new product: its forecast exists from now on (zero, or lifted by streams already scheduled). */
-    public void define(Sku sku, UUID factoryId, Instant now) {
-        store(sku, factoryId, compute(sku, now));
+    /**
+     * A new product: its forecast exists from now on (zero, or lifted by streams already scheduled), and is told to its
+     * factory when {@code tell}.
+     */
+    public void define(Sku sku, UUID factoryId, Instant now, boolean tell) {
+        store(sku, new Product(factoryId, null), compute(sku, now), tell);
     }
 
-    /** Recomputes the forecasts of these SKUs now (those that are not products yet have none). */
-    public void refresh(Collection<Sku> skus, Instant now) {
-        factories(skus, DSL.trueCondition()).forEach((sku, factory) -> store(sku, factory, compute(sku, now)));
+    /**
+     * Recomputes the forecasts of these SKUs now (those that are not products yet have none), telling the factories
+     * those worth telling when {@code tell}.
+     */
+    public void refresh(Collection<Sku> skus, Instant now, boolean tell) {
+        products(skus, DSL.trueCondition()).forEach((sku, product) -> store(sku, product, compute(sku, now), tell));
     }
 
     /**
@@ -76,12 +100,12 @@ public class ForecastStore {
      * the others owed, for {@link #refreshDue} to compute once the interval is over. A burst of orders thus costs a SKU
      * one forecast per interval, not one per batch of orders.
      */
-    public void refreshOrDefer(Collection<Sku> skus, Instant now, Duration interval) {
+    public void refreshOrDefer(Collection<Sku> skus, Instant now, Duration interval, boolean tell) {
         if (skus.isEmpty()) {
             return;
         }
         Condition old = FORECAST.GENERATED_AT.le(utc(now.minus(interval)));
-        factories(skus, old).forEach((sku, factory) -> store(sku, factory, compute(sku, now)));
+        products(skus, old).forEach((sku, product) -> store(sku, product, compute(sku, now), tell));
         db.update(FORECAST)
                 .set(FORECAST.REFRESH_DUE, true)
                 .where(anyOf(skus))
@@ -91,18 +115,20 @@ public class ForecastStore {
 
     /**
      * Recomputes the forecasts that are owed a refresh (and at least {@code interval} old), older than {@code
-     * maxAge}, or made before the current hour began (their first period is over). Returns how many.
+     * maxAge}, or made before the current hour began (their first period is over), and tells the factories those
+     * worth telling. Returns how many were recomputed.
      */
     public int refreshDue(Instant now, Duration interval, Duration maxAge) {
         Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
-        var due = db.select(FORECAST.MERCHANT_ID, FORECAST.SKU, FORECAST.FACTORY_ID)
+        var due = db.select(FORECAST.MERCHANT_ID, FORECAST.SKU, FORECAST.FACTORY_ID, FORECAST.TOLD)
                 .from(FORECAST)
                 .where(FORECAST.REFRESH_DUE.isTrue().and(FORECAST.GENERATED_AT.le(utc(now.minus(interval)))))
                 .or(FORECAST.GENERATED_AT.lt(utc(now.minus(maxAge))))
                 .or(FORECAST.GENERATED_AT.lt(utc(currentHour)))
                 .fetch();
         for (var row : due) {
-            store(new Sku(row.value1(), row.value2()), row.value3(), compute(new Sku(row.value1(), row.value2()), now));
+            Sku sku = new Sku(row.value1(), row.value2());
+            store(sku, new Product(row.value3(), row.value4()), compute(sku, now), true);
         }
         return due.size();
     }
@@ -235,18 +261,22 @@ public class ForecastStore {
         return StreamPrior.learnedFrom(outcomes);
     }
 
-    /** The factory of each of these SKUs that has a forecast row (is a product) and meets the condition. */
-    private Map<Sku, UUID> factories(Collection<Sku> skus, Condition condition) {
-        Map<Sku, UUID> factories = new HashMap<>();
+    /** A SKU that is a product: its factory, and the forecast it was last told (as stored; null: none yet). */
+    private record Product(UUID factoryId, @Nullable String told) {}
+
+    /** Those of these SKUs that have a forecast row (are products) and meet the condition. */
+    private Map<Sku, Product> products(Collection<Sku> skus, Condition condition) {
+        Map<Sku, Product> products = new HashMap<>();
         if (skus.isEmpty()) {
-            return factories;
+            return products;
         }
-        db.select(FORECAST.MERCHANT_ID, FORECAST.SKU, FORECAST.FACTORY_ID)
+        db.select(FORECAST.MERCHANT_ID, FORECAST.SKU, FORECAST.FACTORY_ID, FORECAST.TOLD)
                 .from(FORECAST)
                 .where(anyOf(skus))
                 .and(condition)
-                .forEach(row -> factories.put(new Sku(row.value1(), row.value2()), row.value3()));
-        return factories;
+                .forEach(row ->
+                        products.put(new Sku(row.value1(), row.value2()), new Product(row.value3(), row.value4())));
+        return products;
     }
 
     private static Condition anyOf(Collection<Sku> skus) {
@@ -255,22 +285,48 @@ public class ForecastStore {
                 .toList());
     }
 
-    private void store(Sku sku, UUID factoryId, Forecast forecast) {
+    /**
+     * Keeps the SKU's latest forecast and, when {@code tell} and it is news against the one told last ({@link
+     * ForecastNews}), tells it to the factory: the {@link DemandForecastPublished} event is stored in the same
+     * transaction as the row that remembers it was told (the processor's, or one of its own for the periodic refresh).
+     */
+    private void store(Sku sku, Product product, Forecast forecast, boolean tell) {
         String body = json.writeValueAsString(forecast);
+        boolean news = tell && ForecastNews.worthTelling(told(product), forecast);
+        transaction.executeWithoutResult(status -> keep(sku, product, forecast, body, news));
+    }
+
+    private void keep(Sku sku, Product product, Forecast forecast, String body, boolean news) {
         db.insertInto(FORECAST)
                 .set(FORECAST.MERCHANT_ID, sku.merchantId())
                 .set(FORECAST.SKU, sku.sku())
-                .set(FORECAST.FACTORY_ID, factoryId)
+                .set(FORECAST.FACTORY_ID, product.factoryId())
                 .set(FORECAST.GENERATED_AT, utc(forecast.generatedAt()))
                 .set(FORECAST.BODY, body)
                 .set(FORECAST.REFRESH_DUE, false)
+                .set(FORECAST.TOLD, news ? body : null)
                 .onConflict(FORECAST.MERCHANT_ID, FORECAST.SKU)
                 .doUpdate()
-                .set(FORECAST.FACTORY_ID, factoryId)
+                .set(FORECAST.FACTORY_ID, product.factoryId())
                 .set(FORECAST.GENERATED_AT, utc(forecast.generatedAt()))
                 .set(FORECAST.BODY, body)
                 .set(FORECAST.REFRESH_DUE, false)
+                .set(FORECAST.TOLD, news ? DSL.val(body) : FORECAST.TOLD)
                 .execute();
+        if (news) {
+            events.publish(GenericEventMessage.asEventMessage(new DemandForecastPublished(
+                            new ParticipantId(sku.merchantId()),
+                            sku.sku(),
+                            new ParticipantId(product.factoryId()),
+                            forecast.generatedAt(),
+                            forecast.hourly(),
+                            forecast.daily()))
+                    .andMetaData(TOLD_BY));
+        }
+    }
+
+    private @Nullable Forecast told(Product product) {
+        return product.told() == null ? null : json.readValue(product.told(), Forecast.class);
     }
 
     private static int units(BigDecimal sum) {

@@ -75,7 +75,8 @@ class NotificationStreamController {
             @Parameter(
                             description = "Only these notification types, comma-separated (all when absent):"
                                     + " order.status_changed, stream.figures, stock.low, production.requested,"
-                                    + " production.revised, delivery.offered, delivery.claim_expired,"
+                                    + " production.revised, forecast.updated, delivery.offered,"
+                                    + " delivery.claim_expired,"
                                     + " order.ready_to_pick.",
                             example = "delivery.offered")
                     @RequestParam(name = TYPES, required = false)

@@ -71,7 +71,8 @@ class WebhookController {
      * @param url where to deliver: an absolute http or https URL of a public address
      * @param eventTypes the notification types to deliver, each one the caller's role can subscribe to (merchant:
      *     {@code order.status_changed}, {@code stream.figures}, {@code stock.low}; factory: {@code
-     *     production.requested}, {@code production.revised}; courier: {@code delivery.offered}, {@code
+     *     production.requested}, {@code production.revised}, {@code forecast.updated}; courier: {@code
+     *     delivery.offered}, {@code
      *     delivery.claim_expired}; warehouse: {@code order.ready_to_pick}); at least one
      */
     record Subscribe(String url, List<String> eventTypes) {}

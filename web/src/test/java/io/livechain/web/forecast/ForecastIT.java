@@ -1,11 +1,14 @@
 package io.livechain.web.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.livechain.web.Api;
+import io.livechain.web.EventStreamClient;
 import io.livechain.web.PlatformIT;
 import io.livechain.web.ReadModels;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,13 +18,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Forecasts from the first minute: a product has one as soon as it exists, a stream featuring it lifts it even the
- * first time, and the hour under way never forecasts less than it sold. Each refresh comes from the events; the test
- * waits for the processors, never for the periodic refresh.
+ * first time, and the hour under way never forecasts less than it sold; the factory is told each forecast worth
+ * telling. Each refresh comes from the events; the test waits for the processors, never for the periodic refresh.
  */
 class ForecastIT extends PlatformIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration A_WHILE = Duration.ofSeconds(30);
 
     private Api api;
     private Api.Registered merchant;
@@ -151,6 +158,69 @@ class ForecastIT extends PlatformIT {
                         .json()
                         .size())
                 .isZero();
+    }
+
+    @Test
+    void the_factory_is_told_a_forecast_when_it_is_first_made_and_when_a_stream_changes_it() {
+        // given the factory following its forecasts, and another factory following its own
+        Api.Registered otherFactory = api.register("factories", "{\"name\":\"G\"}");
+        String path = "/api/v1/me/events?types=forecast.updated";
+        try (EventStreamClient told = EventStreamClient.open(port, path, factory.apiKey(), Map.of());
+                EventStreamClient other = EventStreamClient.open(port, path, otherFactory.apiKey(), Map.of())) {
+            assertThat(told.status()).isEqualTo(200);
+
+            // when the merchant defines a product the factory makes
+            product("TOLD-1");
+
+            // then the factory is told its first forecast: nothing sold, nothing scheduled
+            EventStreamClient.Event firstTold = told.until(event -> true, A_WHILE);
+            JsonNode first = dataOf(firstTold);
+            assertThat(first.get("sku").asString()).isEqualTo("TOLD-1");
+            assertThat(first.get("merchantId").asString()).isEqualTo(merchant.id());
+            assertThat(first.get("periods").size()).isEqualTo(24 + 14);
+            assertThat(expectedOn(first, Instant.MIN, Instant.MAX)).isZero();
+
+            // when a stream featuring it is scheduled in three hours' time
+            Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(3, ChronoUnit.HOURS);
+            Instant end = start.plus(2, ChronoUnit.HOURS);
+            schedule("TOLD-1", 300, start, end);
+
+            // then it is told the lifted forecast, as the factories' view shows it
+            JsonNode lifted = dataOf(told.until(event -> true, A_WHILE));
+            assertThat(expectedOn(lifted, start, end)).isPositive();
+            ReadModels.awaitQuiet(context);
+            assertThat(expectedOn(forecastOf("TOLD-1"), start, end))
+                    .isCloseTo(expectedOn(lifted, start, end), withinPercentage(1));
+
+            // and a forecast that did not change is not told again (the next one told is another product's); the
+            // other factory was told nothing of either
+            product("PLAIN-2");
+            assertThat(dataOf(told.until(event -> true, A_WHILE)).get("sku").asString())
+                    .isEqualTo("PLAIN-2");
+            ReadModels.awaitQuiet(context);
+            try (EventStreamClient none = EventStreamClient.open(
+                    port, path + "&once=true", otherFactory.apiKey(), Map.of("Last-Event-ID", firstTold.id()))) {
+                assertThat(none.rest(A_WHILE)).isEmpty();
+            }
+        }
+    }
+
+    private static JsonNode dataOf(EventStreamClient.Event event) {
+        assertThat(event.name()).isEqualTo("forecast.updated");
+        return JSON.readTree(event.data()).get("data");
+    }
+
+    /** The expected units of the hourly periods that start in {@code [from, to)}. */
+    private static double expectedOn(JsonNode forecast, Instant from, Instant to) {
+        double sum = 0;
+        JsonNode periods = forecast.get("periods");
+        for (int hour = 0; hour < 24; hour++) {
+            Instant start = Instant.parse(periods.get(hour).get("start").asString());
+            if (!start.isBefore(from) && start.isBefore(to)) {
+                sum += periods.get(hour).get("expected").asDouble();
+            }
+        }
+        return sum;
     }
 
     private void product(String sku) {
