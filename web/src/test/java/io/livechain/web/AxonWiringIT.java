@@ -109,6 +109,9 @@ class AxonWiringIT extends PlatformIT {
                         || thread.getName().startsWith("Coordinator["))
                 .toList();
         assertThat(processorThreads).isNotEmpty().allMatch(BackgroundThreads::isBackground);
+        // so are the live streams' readers: the event streams' shared reader, the war rooms' figures
+        assertThat(List.of("event-streams", "war-rooms"))
+                .allMatch(name -> BackgroundThreads.isBackground(new Thread(name)));
         assertThat(BackgroundThreads.isBackground(Thread.currentThread())).isFalse();
         // and such a thread gets its connection from the background pool, any other thread from the requests'
         assertThat(dataSource).isInstanceOf(ConnectionPools.class);
