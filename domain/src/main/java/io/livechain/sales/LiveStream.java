@@ -7,6 +7,7 @@ import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.command.AdmitOrder;
 import io.livechain.sales.command.EndLiveStream;
+import io.livechain.sales.command.EndLiveStreamOnTime;
 import io.livechain.sales.command.ReturnOrderUnits;
 import io.livechain.sales.command.ScheduleLiveStream;
 import io.livechain.sales.command.StartLiveStream;
@@ -131,11 +132,11 @@ public class LiveStream {
     /** Whether starting at {@code at} changes anything; throws if the stream may not be started. */
     public boolean checkStart(ParticipantId merchant, Instant at) {
         requireOwner(merchant);
+        if (isOver(at) && status != LiveStreamStatus.LIVE) {
+            throw new LiveStreamOver(endsAt); // whether or not the platform ended it meanwhile
+        }
         if (status == LiveStreamStatus.ENDED) {
             throw new LiveStreamTransitionNotAllowed(status, "start");
-        }
-        if (status == LiveStreamStatus.SCHEDULED && isOver(at)) {
-            throw new LiveStreamOver(endsAt);
         }
         return status == LiveStreamStatus.SCHEDULED;
     }
@@ -149,6 +150,18 @@ public class LiveStream {
     public boolean checkEnd(ParticipantId merchant) {
         requireOwner(merchant);
         return status != LiveStreamStatus.ENDED;
+    }
+
+    /** Whether the platform ends the stream at {@code at}: its time is up and nobody ended it. */
+    public boolean checkTimeUp(Instant at) {
+        return status != LiveStreamStatus.ENDED && isOver(at);
+    }
+
+    @CommandHandler
+    public void handle(EndLiveStreamOnTime command) {
+        if (checkTimeUp(command.at())) {
+            apply(new LiveStreamEnded(liveStreamId));
+        }
     }
 
     @CommandHandler

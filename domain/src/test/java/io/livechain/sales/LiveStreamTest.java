@@ -5,6 +5,7 @@ import io.livechain.order.OrderId;
 import io.livechain.participant.ParticipantId;
 import io.livechain.sales.command.AdmitOrder;
 import io.livechain.sales.command.EndLiveStream;
+import io.livechain.sales.command.EndLiveStreamOnTime;
 import io.livechain.sales.command.ReturnOrderUnits;
 import io.livechain.sales.command.ScheduleLiveStream;
 import io.livechain.sales.command.StartLiveStream;
@@ -418,6 +419,37 @@ class LiveStreamTest {
                 // then
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(ended());
+    }
+
+    @Test
+    void the_platform_ends_a_live_stream_whose_time_is_up() {
+        // given a stream on air that nobody ended
+        fixture.given(scheduled(), started())
+                // when its endsAt has come
+                .when(new EndLiveStreamOnTime(liveStreamId, ENDS_AT))
+                // then
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(ended());
+    }
+
+    @Test
+    void the_platform_ends_a_live_stream_that_never_went_on_air_in_its_time() {
+        fixture.given(scheduled())
+                .when(new EndLiveStreamOnTime(liveStreamId, ENDS_AT.plusSeconds(1)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(ended());
+    }
+
+    @Test
+    void the_platform_leaves_a_live_stream_on_air_before_its_time_is_up_and_an_ended_one_alone() {
+        fixture.given(scheduled(), started())
+                .when(new EndLiveStreamOnTime(liveStreamId, ENDS_AT.minusSeconds(1)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(scheduled(), started(), ended())
+                .when(new EndLiveStreamOnTime(liveStreamId, ENDS_AT.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test

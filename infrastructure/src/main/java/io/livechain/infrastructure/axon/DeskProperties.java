@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answerBudget how long a request may wait to be taken; then it is withdrawn and answered {@code 503 busy}
  * @param cachedAggregates live streams, inventories, products and sagas kept in memory
  * @param paymentWindowSweepInterval how often due payment windows are looked for
+ * @param liveStreamEndSweepInterval how often streams whose {@code endsAt} has come, and that nobody ended, are
+ *     looked for (and ended by the platform)
  */
 @ConfigurationProperties("livechain.desk")
 public record DeskProperties(
@@ -19,4 +21,5 @@ public record DeskProperties(
         @DefaultValue("4096") int queueCapacity,
         @DefaultValue("500ms") Duration answerBudget,
         @DefaultValue("10000") long cachedAggregates,
-        @DefaultValue("1s") Duration paymentWindowSweepInterval) {}
+        @DefaultValue("1s") Duration paymentWindowSweepInterval,
+        @DefaultValue("5s") Duration liveStreamEndSweepInterval) {}

@@ -1,5 +1,8 @@
 package io.livechain.infrastructure.axon;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.livechain.access.IdempotentRequests;
 import io.livechain.catalog.Product;
 import io.livechain.delivery.ClaimLedger;
@@ -24,6 +27,7 @@ import io.livechain.position.AppendedPositions;
 import io.livechain.production.ProductionBatch;
 import io.livechain.production.saga.ReplenishmentSaga;
 import io.livechain.sales.LiveStream;
+import io.livechain.sales.store.LiveStreamTimekeeper;
 import io.livechain.stock.Inventory;
 import io.livechain.stock.event.BackorderFilled;
 import io.livechain.stock.event.StockReserved;
@@ -41,6 +45,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
+import org.jooq.DSLContext;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -194,6 +199,24 @@ public class DomainModelConfiguration {
     public PaymentWindowSweeper paymentWindowSweeper(
             PaymentWindows paymentWindows, Desk desk, Clock clock, DeskProperties settings) {
         return new PaymentWindowSweeper(paymentWindows, desk, clock, settings.paymentWindowSweepInterval(), 500);
+    }
+
+    @Bean
+    public LiveStreamTimekeeper liveStreamTimekeeper(DSLContext db, Desk desk, Clock clock) {
+        return new LiveStreamTimekeeper(db, desk, clock, 100);
+    }
+
+    /** Every {@code livechain.desk.live-stream-end-sweep-interval}, the streams whose time is up are ended. */
+    @Bean
+    public RecurringTask<Void> endLiveStreamsOnTime(LiveStreamTimekeeper timekeeper, DeskProperties settings) {
+        return Tasks.recurring("end-live-streams-on-time", FixedDelay.of(settings.liveStreamEndSweepInterval()))
+                .execute((instance, context) -> {
+                    try {
+                        timekeeper.sweep();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
     }
 
     /** The desk takes requests once Axon is up, before the web server opens. */

@@ -2,9 +2,11 @@ package io.livechain.web.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livechain.sales.store.LiveStreamTimekeeper;
 import io.livechain.web.Api;
 import io.livechain.web.PlatformClock;
 import io.livechain.web.PlatformIT;
+import io.livechain.web.ReadModels;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +23,11 @@ import org.springframework.test.context.TestPropertySource;
  * refused although nobody ended it, it cannot start after its endsAt, and a payment after the order's window is
  * refused although the window has not been swept yet. The test moves the platform's clock instead of waiting.
  */
-@TestPropertySource(properties = "livechain.desk.payment-window-sweep-interval=PT1H")
+@TestPropertySource(
+        properties = {
+            "livechain.desk.payment-window-sweep-interval=PT1H",
+            "livechain.desk.live-stream-end-sweep-interval=PT1H"
+        })
 class StreamWindowIT extends PlatformIT {
 
     @TestConfiguration
@@ -37,6 +43,9 @@ class StreamWindowIT extends PlatformIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    LiveStreamTimekeeper timekeeper;
 
     private SalesScenario sale;
 
@@ -78,6 +87,47 @@ class StreamWindowIT extends PlatformIT {
         assertThat(start.status()).isEqualTo(409);
         assertThat(start.contentType()).startsWith("application/problem+json");
         assertThat(start.problemType()).isEqualTo("live-stream-over");
+    }
+
+    @Test
+    void the_platform_ends_a_stream_whose_time_is_up_once_and_says_so() throws InterruptedException {
+        // given a stream on air for an hour that nobody will end, and one scheduled for the next hour
+        sale.product("WIN-4");
+        String onAir = streamOnAir("WIN-4", Duration.ofHours(1));
+        String later = schedule("WIN-4", Duration.ofHours(3));
+        ReadModels.awaitQuiet(context);
+
+        // when its endsAt passes and the platform looks for streams whose time is up
+        clock.advance(Duration.ofHours(1));
+        int ended = timekeeper.sweep();
+
+        // then it ended that stream (and those of this class's other tests whose time is up), not the later one, as
+        // the platform; the next look ends nothing
+        assertThat(ended).isPositive();
+        ReadModels.awaitQuiet(context);
+        assertThat(status(onAir)).isEqualTo("ENDED");
+        assertThat(status(later)).isEqualTo("SCHEDULED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT convert_from(meta_data, 'UTF8') FROM event_store.domain_event_entry"
+                                + " WHERE aggregate_identifier = ? AND payload_type = ?",
+                        String.class,
+                        onAir,
+                        "io.livechain.sales.event.LiveStreamEnded"))
+                .contains("SYSTEM")
+                .contains("live-stream-clock");
+        assertThat(timekeeper.sweep()).isZero();
+
+        // and its merchant starting it again is told its time is over
+        var start = api().post("/api/v1/live-streams/" + onAir + "/start", sale.merchant.apiKey(), "{}");
+        assertThat(start.status()).isEqualTo(409);
+        assertThat(start.problemType()).isEqualTo("live-stream-over");
+    }
+
+    private String status(String stream) {
+        return api().get("/api/v1/live-streams/" + stream, sale.merchant.apiKey())
+                .json()
+                .get("status")
+                .asString();
     }
 
     @Test
