@@ -76,7 +76,16 @@ public class JooqApiKeys implements ApiKeys {
 
     @Override
     public Optional<Caller> authenticate(String presentedKey) {
-        Optional<Known> known = recentlyChecked.get(ApiKeySecret.hash(presentedKey), this::lookUp);
+        return valid(recentlyChecked.get(ApiKeySecret.hash(presentedKey), this::lookUp));
+    }
+
+    @Override
+    public Optional<Caller> recall(String presentedKey) {
+        Optional<Known> known = recentlyChecked.getIfPresent(ApiKeySecret.hash(presentedKey));
+        return known == null ? Optional.empty() : valid(known);
+    }
+
+    private Optional<Caller> valid(Optional<Known> known) {
         if (known.isEmpty()) {
             return Optional.empty();
         }

@@ -180,10 +180,24 @@ public final class OrderIntake implements Filter {
         if (authorization == null) {
             return unauthenticated("an API key is required: Authorization: Bearer <key>", correlationId);
         }
-        Optional<Caller> authenticated = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? apiKeys.authenticate(authorization.substring(BEARER.length()).strip())
-                : Optional.empty();
+        String address = request.getRemoteAddr();
+        long guessing = rateLimits.secondsToWaitForUnknownKeys(address);
+        Optional<Caller> authenticated = Optional.empty();
+        if (authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String key = authorization.substring(BEARER.length()).strip();
+            authenticated = guessing > 0 ? apiKeys.recall(key) : apiKeys.authenticate(key);
+        }
+        if (authenticated.isEmpty() && guessing > 0) {
+            rateLimits.heldBack();
+            return problem(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            ProblemTypes.RATE_LIMITED,
+                            rateLimits.unknownKeysDetail(guessing),
+                            correlationId)
+                    .retryAfter(guessing);
+        }
         if (authenticated.isEmpty()) {
+            rateLimits.unknownKeyFrom(address);
             return unauthenticated("the API key is not valid", correlationId);
         }
         Caller caller = authenticated.get();

@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Authorization: Bearer <api key>}: a known key authenticates the request as its {@link Caller}; an unknown,
  * revoked, expired or malformed one is refused at once (401). A key over its {@link RateLimits rate limit} gets 429
  * with {@code Retry-After}, before anything else runs. Without the header the request goes on unauthenticated and the
- * authorization rules decide.
+ * authorization rules decide. An address that presented too many unknown keys is served only with the keys it used
+ * recently; its other requests get 429 without a look-up in the key store, until its allowance comes back.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -47,10 +48,26 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Caller> caller = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? apiKeys.authenticate(header.substring(BEARER.length()).strip())
-                : Optional.empty();
+        String address = request.getRemoteAddr();
+        long guessing = rateLimits.secondsToWaitForUnknownKeys(address);
+        Optional<Caller> caller = Optional.empty();
+        if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String key = header.substring(BEARER.length()).strip();
+            caller = guessing > 0 ? apiKeys.recall(key) : apiKeys.authenticate(key);
+        }
+        if (caller.isEmpty() && guessing > 0) {
+            rateLimits.heldBack();
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(guessing));
+            problems.write(
+                    response,
+                    ProblemTypes.problem(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            ProblemTypes.RATE_LIMITED,
+                            rateLimits.unknownKeysDetail(guessing)));
+            return;
+        }
         if (caller.isEmpty()) {
+            rateLimits.unknownKeyFrom(address);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problems.write(
                     response,

@@ -13,9 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param writes every other mutating request (payments, cancellations, packing, claims...): 2,000 per second
  * @param reads every reading request, and the actuator's: 1,000 per second
  * @param admin everything under {@code /api/v1/admin}: 100 per second
+ * @param unknownKeys per client address, requests with an unknown, revoked or expired key: 100 per minute; beyond
+ *     it, that address's requests are served only with keys it used recently, and its other keys are 429 until the
+ *     allowance comes back (guessing keys costs nothing, and no key store look-up)
  */
 @ConfigurationProperties("livechain.rate-limit")
-public record RateLimitProperties(Boolean enabled, Limit orders, Limit writes, Limit reads, Limit admin) {
+public record RateLimitProperties(
+        Boolean enabled, Limit orders, Limit writes, Limit reads, Limit admin, Limit unknownKeys) {
 
     public RateLimitProperties {
         enabled = enabled == null || enabled;
@@ -23,6 +27,7 @@ public record RateLimitProperties(Boolean enabled, Limit orders, Limit writes, L
         writes = writes == null ? new Limit(2_000L, null) : writes;
         reads = reads == null ? new Limit(1_000L, null) : reads;
         admin = admin == null ? new Limit(100L, null) : admin;
+        unknownKeys = unknownKeys == null ? new Limit(100L, Duration.ofMinutes(1)) : unknownKeys;
     }
 
     /**

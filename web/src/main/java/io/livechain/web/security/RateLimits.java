@@ -33,6 +33,10 @@ public final class RateLimits {
     private final RateLimitProperties properties;
     private final TimeMeter time;
     private final Cache<UUID, Bucket[]> buckets;
+    /** Per client address, its allowance of unknown keys: only addresses that presented one have a bucket. */
+    private final Cache<String, Bucket> unknownKeys;
+
+    private final Counter heldBack;
     private final Function<UUID, Bucket[]> newBuckets = key -> newBuckets();
     private final Map<Kind, Counter> limited = new EnumMap<>(Kind.class);
 
@@ -52,6 +56,16 @@ public final class RateLimits {
                 .maximumSize(100_000)
                 .expireAfterAccess(longest.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : longest)
                 .build();
+        this.unknownKeys = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(
+                        properties.unknownKeys().per().compareTo(Duration.ofMinutes(1)) < 0
+                                ? Duration.ofMinutes(1)
+                                : properties.unknownKeys().per())
+                .build();
+        this.heldBack = Counter.builder("livechain.rate.unknown_keys.held_back")
+                .description("requests refused with 429 because their address presented too many unknown API keys")
+                .register(meters);
         for (Kind kind : Kind.values()) {
             limited.put(
                     kind,
@@ -91,6 +105,45 @@ public final class RateLimits {
         return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 
+    /**
+     * Whether the address spent its allowance of unknown keys: 0 when it has not (its keys are looked up as usual),
+     * else the whole seconds until it has one again (meanwhile only its recently used keys are served). Costs a
+     * cache miss for an address that never presented an unknown key.
+     */
+    public long secondsToWaitForUnknownKeys(String address) {
+        if (!properties.enabled()) {
+            return 0;
+        }
+        Bucket bucket = unknownKeys.getIfPresent(address);
+        if (bucket == null) {
+            return 0;
+        }
+        var probe = bucket.estimateAbilityToConsume(1);
+        return probe.canBeConsumed()
+                ? 0
+                : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    }
+
+    /** The address presented an unknown, revoked or expired key (or none that could be read): it takes an allowance. */
+    public void unknownKeyFrom(String address) {
+        if (properties.enabled()) {
+            unknownKeys.get(address, any -> bucketOf(properties.unknownKeys())).tryConsume(1);
+        }
+    }
+
+    /** A request with a key not recently used, from an address over its allowance of unknown keys, is refused. */
+    public void heldBack() {
+        heldBack.increment();
+    }
+
+    /** The answer's detail for an address held back. */
+    public String unknownKeysDetail(long secondsToWait) {
+        RateLimitProperties.Limit limit = properties.unknownKeys();
+        return "this address presented more than " + limit.requests() + " unknown API keys per "
+                + limit.per().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                + "; only keys it used recently are served: retry after " + secondsToWait + " s";
+    }
+
     /** The limit of a kind, for the answer's detail. */
     public RateLimitProperties.Limit limitOf(Kind kind) {
         return switch (kind) {
@@ -104,14 +157,16 @@ public final class RateLimits {
     private Bucket[] newBuckets() {
         Bucket[] perKind = new Bucket[Kind.values().length];
         for (Kind kind : Kind.values()) {
-            RateLimitProperties.Limit limit = limitOf(kind);
-            perKind[kind.ordinal()] = Bucket.builder()
-                    .addLimit(bandwidth ->
-                            bandwidth.capacity(limit.requests()).refillGreedy(limit.requests(), limit.per()))
-                    .withCustomTimePrecision(time)
-                    .build();
+            perKind[kind.ordinal()] = bucketOf(limitOf(kind));
         }
         return perKind;
+    }
+
+    private Bucket bucketOf(RateLimitProperties.Limit limit) {
+        return Bucket.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(limit.requests()).refillGreedy(limit.requests(), limit.per()))
+                .withCustomTimePrecision(time)
+                .build();
     }
 
     /** The answer's detail: what was exceeded and when to come back, never who else is busy. */
