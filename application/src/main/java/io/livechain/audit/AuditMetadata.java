@@ -1,5 +1,8 @@
 package io.livechain.audit;
 
+import java.util.Map;
+import java.util.UUID;
+
 /**
  * The metadata keys every command and event carries: who acted, in which request, and because of which message.
  * Set on the first command of a request and carried over to everything that follows from it.
@@ -22,4 +25,12 @@ public final class AuditMetadata {
     public static final String SYSTEM_ROLE = "SYSTEM";
 
     private AuditMetadata() {}
+
+    /**
+     * The metadata of what the platform does on its own, as {@code actor} (a sweep, a clock, a processor): a chain of
+     * its own, with a new correlation id.
+     */
+    public static Map<String, Object> ofThePlatform(String actor) {
+        return Map.of(CORRELATION_ID, UUID.randomUUID().toString(), ACTOR_ROLE, SYSTEM_ROLE, ACTOR_ID, actor);
+    }
 }

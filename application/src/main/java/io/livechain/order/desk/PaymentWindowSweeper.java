@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -97,13 +96,7 @@ public final class PaymentWindowSweeper implements AutoCloseable {
     }
 
     private static DeskRequest<Boolean> expiry(PaymentWindows.Window window) {
-        Map<String, Object> audit = Map.of(
-                AuditMetadata.CORRELATION_ID,
-                UUID.randomUUID().toString(),
-                AuditMetadata.ACTOR_ROLE,
-                AuditMetadata.SYSTEM_ROLE,
-                AuditMetadata.ACTOR_ID,
-                "payment-window");
+        Map<String, Object> audit = AuditMetadata.ofThePlatform("payment-window");
         return new DeskRequest<>(
                 new ExpireOrder(window.orderId(), window.dueAt()),
                 audit,

@@ -59,10 +59,6 @@ public class ForecastStore {
     /** A merchant's SKU. */
     public record Sku(UUID merchantId, String sku) {}
 
-    /** Forecasts are told by the platform, on its own. */
-    private static final Map<String, String> TOLD_BY =
-            Map.of(AuditMetadata.ACTOR_ROLE, AuditMetadata.SYSTEM_ROLE, AuditMetadata.ACTOR_ID, "forecasts");
-
     private final DSLContext db;
     private final JsonMapper json;
     private final Clock clock;
@@ -321,7 +317,7 @@ public class ForecastStore {
                             forecast.generatedAt(),
                             forecast.hourly(),
                             forecast.daily()))
-                    .andMetaData(TOLD_BY));
+                    .andMetaData(AuditMetadata.ofThePlatform("forecasts")));
         }
     }
 

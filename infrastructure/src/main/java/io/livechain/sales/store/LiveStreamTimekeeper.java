@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -79,13 +78,7 @@ public final class LiveStreamTimekeeper {
     }
 
     private static DeskRequest<Boolean> timeUp(EndLiveStreamOnTime command) {
-        Map<String, Object> audit = Map.of(
-                AuditMetadata.CORRELATION_ID,
-                UUID.randomUUID().toString(),
-                AuditMetadata.ACTOR_ROLE,
-                AuditMetadata.SYSTEM_ROLE,
-                AuditMetadata.ACTOR_ID,
-                ACTOR);
+        Map<String, Object> audit = AuditMetadata.ofThePlatform(ACTOR);
         return new DeskRequest<>(
                 command, audit, null, null, new LiveStreamTimeUp(command), new DeskRequest.Renderer<>() {
                     @Override

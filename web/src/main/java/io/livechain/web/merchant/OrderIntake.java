@@ -4,7 +4,6 @@ import static io.livechain.audit.AuditMetadata.ACTOR_ID;
 import static io.livechain.audit.AuditMetadata.ACTOR_ROLE;
 import static io.livechain.audit.AuditMetadata.CORRELATION_ID;
 
-import io.livechain.access.ApiKeys;
 import io.livechain.access.Caller;
 import io.livechain.access.IdempotentRequests;
 import io.livechain.access.IdempotentRequests.Key;
@@ -21,6 +20,7 @@ import io.livechain.participant.ParticipantId;
 import io.livechain.sales.RequestedLine;
 import io.livechain.shared.BusinessRuleViolation;
 import io.livechain.shared.LiveStreamId;
+import io.livechain.web.security.KeyCheck;
 import io.livechain.web.security.RateLimits;
 import io.livechain.web.support.ApiExceptionHandler;
 import io.livechain.web.support.CorrelationIdFilter;
@@ -80,11 +80,10 @@ public final class OrderIntake implements Filter {
     public static final String PATH = "/api/v1/orders";
 
     private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
-    private static final String BEARER = "Bearer ";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final byte[] FINGERPRINT_PREFIX = ("POST " + PATH + "\n").getBytes(StandardCharsets.UTF_8);
 
-    private final ApiKeys apiKeys;
+    private final KeyCheck keys;
     private final AvailabilityBoard board;
     private final Desk desk;
     private final IdempotentRequests idempotentRequests;
@@ -98,7 +97,7 @@ public final class OrderIntake implements Filter {
     private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
 
     public OrderIntake(
-            ApiKeys apiKeys,
+            KeyCheck keys,
             AvailabilityBoard board,
             Desk desk,
             IdempotentRequests idempotentRequests,
@@ -108,7 +107,7 @@ public final class OrderIntake implements Filter {
             MeterRegistry meters,
             Clock clock,
             IntakeWatch watch) {
-        this.apiKeys = apiKeys;
+        this.keys = keys;
         this.board = board;
         this.desk = desk;
         this.idempotentRequests = idempotentRequests;
@@ -180,27 +179,21 @@ public final class OrderIntake implements Filter {
         if (authorization == null) {
             return unauthenticated("an API key is required: Authorization: Bearer <key>", correlationId);
         }
-        String address = request.getRemoteAddr();
-        long guessing = rateLimits.secondsToWaitForUnknownKeys(address);
-        Optional<Caller> authenticated = Optional.empty();
-        if (authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            String key = authorization.substring(BEARER.length()).strip();
-            authenticated = guessing > 0 ? apiKeys.recall(key) : apiKeys.authenticate(key);
+        Caller caller;
+        switch (keys.check(authorization, request.getRemoteAddr())) {
+            case KeyCheck.Outcome.Known known -> caller = known.caller();
+            case KeyCheck.Outcome.HeldBack heldBack -> {
+                return problem(
+                                HttpStatus.TOO_MANY_REQUESTS,
+                                ProblemTypes.RATE_LIMITED,
+                                heldBack.detail(),
+                                correlationId)
+                        .retryAfter(heldBack.secondsToWait());
+            }
+            case KeyCheck.Outcome.Unknown unknown -> {
+                return unauthenticated("the API key is not valid", correlationId);
+            }
         }
-        if (authenticated.isEmpty() && guessing > 0) {
-            rateLimits.heldBack();
-            return problem(
-                            HttpStatus.TOO_MANY_REQUESTS,
-                            ProblemTypes.RATE_LIMITED,
-                            rateLimits.unknownKeysDetail(guessing),
-                            correlationId)
-                    .retryAfter(guessing);
-        }
-        if (authenticated.isEmpty()) {
-            rateLimits.unknownKeyFrom(address);
-            return unauthenticated("the API key is not valid", correlationId);
-        }
-        Caller caller = authenticated.get();
         if (caller.role() != Role.MERCHANT) {
             return problem(
                     HttpStatus.FORBIDDEN,

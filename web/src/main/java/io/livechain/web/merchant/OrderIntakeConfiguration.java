@@ -1,10 +1,10 @@
 package io.livechain.web.merchant;
 
-import io.livechain.access.ApiKeys;
 import io.livechain.access.IdempotentRequests;
 import io.livechain.desk.AvailabilityBoard;
 import io.livechain.desk.Desk;
 import io.livechain.web.openapi.CommonAnswers;
+import io.livechain.web.security.KeyCheck;
 import io.livechain.web.security.RateLimits;
 import io.livechain.web.support.HttpProperties;
 import io.livechain.web.warroom.IntakeWatch;
@@ -35,7 +35,7 @@ class OrderIntakeConfiguration {
 
     @Bean
     FilterRegistrationBean<OrderIntake> orderIntake(
-            ApiKeys apiKeys,
+            KeyCheck keys,
             AvailabilityBoard board,
             Desk desk,
             IdempotentRequests idempotentRequests,
@@ -46,7 +46,7 @@ class OrderIntakeConfiguration {
             Clock clock,
             IntakeWatch watch) {
         FilterRegistrationBean<OrderIntake> registration = new FilterRegistrationBean<>(new OrderIntake(
-                apiKeys, board, desk, idempotentRequests, json, http.maxBodyBytes(), rateLimits, meters, clock, watch));
+                keys, board, desk, idempotentRequests, json, http.maxBodyBytes(), rateLimits, meters, clock, watch));
         registration.addUrlPatterns(OrderIntake.PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

@@ -1,6 +1,5 @@
 package io.livechain.web.security;
 
-import io.livechain.access.ApiKeys;
 import io.livechain.access.Caller;
 import io.livechain.web.support.ProblemResponses;
 import io.livechain.web.support.ProblemTypes;
@@ -10,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,14 +26,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-    private static final String BEARER = "Bearer ";
-
-    private final ApiKeys apiKeys;
+    private final KeyCheck keys;
     private final RateLimits rateLimits;
     private final ProblemResponses problems;
 
-    ApiKeyAuthenticationFilter(ApiKeys apiKeys, RateLimits rateLimits, ProblemResponses problems) {
-        this.apiKeys = apiKeys;
+    ApiKeyAuthenticationFilter(KeyCheck keys, RateLimits rateLimits, ProblemResponses problems) {
+        this.keys = keys;
         this.rateLimits = rateLimits;
         this.problems = problems;
     }
@@ -48,35 +44,28 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String address = request.getRemoteAddr();
-        long guessing = rateLimits.secondsToWaitForUnknownKeys(address);
-        Optional<Caller> caller = Optional.empty();
-        if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            String key = header.substring(BEARER.length()).strip();
-            caller = guessing > 0 ? apiKeys.recall(key) : apiKeys.authenticate(key);
-        }
-        if (caller.isEmpty() && guessing > 0) {
-            rateLimits.heldBack();
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(guessing));
-            problems.write(
-                    response,
-                    ProblemTypes.problem(
-                            HttpStatus.TOO_MANY_REQUESTS,
-                            ProblemTypes.RATE_LIMITED,
-                            rateLimits.unknownKeysDetail(guessing)));
-            return;
-        }
-        if (caller.isEmpty()) {
-            rateLimits.unknownKeyFrom(address);
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            problems.write(
-                    response,
-                    ProblemTypes.problem(
-                            HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "the API key is not valid"));
-            return;
+        Caller caller;
+        switch (keys.check(header, request.getRemoteAddr())) {
+            case KeyCheck.Outcome.Known known -> caller = known.caller();
+            case KeyCheck.Outcome.HeldBack heldBack -> {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(heldBack.secondsToWait()));
+                problems.write(
+                        response,
+                        ProblemTypes.problem(
+                                HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, heldBack.detail()));
+                return;
+            }
+            case KeyCheck.Outcome.Unknown unknown -> {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                problems.write(
+                        response,
+                        ProblemTypes.problem(
+                                HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "the API key is not valid"));
+                return;
+            }
         }
         RateLimits.Kind kind = RateLimits.kindOf(request.getMethod(), request.getRequestURI());
-        long secondsToWait = rateLimits.secondsToWait(caller.get().apiKeyId(), kind);
+        long secondsToWait = rateLimits.secondsToWait(caller.apiKeyId(), kind);
         if (secondsToWait > 0) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(secondsToWait));
             problems.write(
@@ -88,9 +77,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                caller.get(),
+                caller,
                 null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + caller.get().role().name())));
+                List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

@@ -33,7 +33,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, RateLimits rateLimits, ProblemResponses problems)
+    KeyCheck keyCheck(ApiKeys apiKeys, RateLimits rateLimits) {
+        return new KeyCheck(apiKeys, rateLimits);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, KeyCheck keys, RateLimits rateLimits, ProblemResponses problems)
             throws Exception {
         return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -42,8 +47,7 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(
-                        new ApiKeyAuthenticationFilter(apiKeys, rateLimits, problems),
-                        AnonymousAuthenticationFilter.class)
+                        new ApiKeyAuthenticationFilter(keys, rateLimits, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // an event stream's last dispatch, after it ends: the request was authorized when it came
                         .dispatcherTypeMatchers(DispatcherType.ASYNC)
