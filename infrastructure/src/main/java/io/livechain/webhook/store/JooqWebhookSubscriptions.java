@@ -34,20 +34,24 @@ import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Subscriptions and their delivery log in the {@code webhook} schema. The secret is stored as it must be used (an
- * HMAC needs it), never logged, never put in an event, and shown only in the answers that issue it.
+ * Subscriptions and their delivery log in the {@code webhook} schema. The secret is stored encrypted
+ * ({@link SecretCipher}: an HMAC needs the secret itself, so it cannot be hashed), never logged, never put in an event,
+ * and shown only in the answers that issue it.
  */
 public class JooqWebhookSubscriptions implements WebhookSubscriptions {
 
     private final DSLContext db;
     private final WebhookTargets targets;
     private final NotificationFeed feed;
+    private final SecretCipher cipher;
     private final Clock clock;
 
-    public JooqWebhookSubscriptions(DSLContext db, WebhookTargets targets, NotificationFeed feed, Clock clock) {
+    public JooqWebhookSubscriptions(
+            DSLContext db, WebhookTargets targets, NotificationFeed feed, SecretCipher cipher, Clock clock) {
         this.db = db;
         this.targets = targets;
         this.feed = feed;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -60,12 +64,13 @@ public class JooqWebhookSubscriptions implements WebhookSubscriptions {
         }
         WebhookSecret secret = WebhookSecret.generate();
         OffsetDateTime now = now();
+        UUID id = UUID.randomUUID();
         SubscriptionRecord row = db.newRecord(SUBSCRIPTION);
-        row.setId(UUID.randomUUID());
+        row.setId(id);
         row.setParticipantId(request.participantId());
         row.setUrl(url.toString());
         row.setEventTypes(request.eventTypes().toArray(String[]::new));
-        row.setSecret(secret.value());
+        row.setSecret(cipher.encrypt(id, secret));
         row.setStatus(WebhookSubscriptionView.ACTIVE);
         row.setCreatedAt(now);
         // from now on: the events stored from here
@@ -106,9 +111,11 @@ public class JooqWebhookSubscriptions implements WebhookSubscriptions {
             WebhookSecret secret = WebhookSecret.generate();
             Instant until = clock.instant().plus(rotation.gracePeriod());
             boolean graceful = !rotation.gracePeriod().isZero();
-            row.setPreviousSecret(graceful ? row.getSecret() : null);
+            UUID id = row.getId();
+            // the previous secret is encrypted again: with the current key, if the stored one had an earlier key
+            row.setPreviousSecret(graceful ? cipher.encrypt(id, cipher.decrypt(id, row.getSecret())) : null);
             row.setPreviousSecretUntil(graceful ? until.atOffset(ZoneOffset.UTC) : null);
-            row.setSecret(secret.value());
+            row.setSecret(cipher.encrypt(id, secret));
             row.store();
             return new IssuedSubscription(toView(row), secret, graceful ? until : null);
         });
