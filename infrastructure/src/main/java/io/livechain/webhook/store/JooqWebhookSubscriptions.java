@@ -32,6 +32,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Subscriptions and their delivery log in the {@code webhook} schema. The secret is stored encrypted
@@ -39,6 +41,8 @@ import org.jspecify.annotations.Nullable;
  * and shown only in the answers that issue it.
  */
 public class JooqWebhookSubscriptions implements WebhookSubscriptions {
+
+    private static final Logger log = LoggerFactory.getLogger(JooqWebhookSubscriptions.class);
 
     private final DSLContext db;
     private final WebhookTargets targets;
@@ -110,15 +114,26 @@ public class JooqWebhookSubscriptions implements WebhookSubscriptions {
         return row(rotation.participantId(), rotation.subscriptionId()).map(row -> {
             WebhookSecret secret = WebhookSecret.generate();
             Instant until = clock.instant().plus(rotation.gracePeriod());
-            boolean graceful = !rotation.gracePeriod().isZero();
             UUID id = row.getId();
             // the previous secret is encrypted again: with the current key, if the stored one had an earlier key
-            row.setPreviousSecret(graceful ? cipher.encrypt(id, cipher.decrypt(id, row.getSecret())) : null);
+            String previous = rotation.gracePeriod().isZero() ? null : previous(id, row.getSecret());
+            boolean graceful = previous != null;
+            row.setPreviousSecret(previous);
             row.setPreviousSecretUntil(graceful ? until.atOffset(ZoneOffset.UTC) : null);
             row.setSecret(cipher.encrypt(id, secret));
             row.store();
             return new IssuedSubscription(toView(row), secret, graceful ? until : null);
         });
+    }
+
+    /** The stored secret encrypted again, or none if no configured key reads it (then it cannot sign anyway). */
+    private @Nullable String previous(UUID id, String stored) {
+        try {
+            return cipher.encrypt(id, cipher.decrypt(id, stored));
+        } catch (SecretCipher.UnreadableSecret unreadable) {
+            log.warn("{}: rotated without a grace period", unreadable.getMessage());
+            return null;
+        }
     }
 
     @Override

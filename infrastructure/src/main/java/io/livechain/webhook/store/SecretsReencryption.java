@@ -15,8 +15,9 @@ import org.springframework.boot.ApplicationRunner;
 /**
  * At every start, brings the stored signing secrets under the current key, in one transaction: those stored in clear
  * before they were encrypted, and those encrypted with an earlier key ({@code livechain.webhooks.previous-secrets-keys})
- * before it changed. A start with nothing to do reads no row. A value that no configured key decrypts stops the start,
- * naming the subscription and the key it needs ({@link SecretCipher.UnreadableSecret}).
+ * before it changed. A start with nothing to do reads no row. A subscription whose secret no configured key decrypts
+ * is left as it is and logged as an error naming the key it needs ({@link SecretCipher.UnreadableSecret}): its
+ * deliveries fail until that key is given back, or its secret is rotated with a grace period of 0.
  */
 public class SecretsReencryption implements ApplicationRunner {
 
@@ -52,15 +53,24 @@ public class SecretsReencryption implements ApplicationRunner {
                     .or(SUBSCRIPTION.PREVIOUS_SECRET.notLike(current))
                     .forUpdate()
                     .fetch();
+            int encrypted = 0;
             for (Record3<UUID, String, String> row : stale) {
                 UUID id = row.value1();
-                tx.update(SUBSCRIPTION)
-                        .set(SUBSCRIPTION.SECRET, again(id, row.value2()))
-                        .set(SUBSCRIPTION.PREVIOUS_SECRET, again(id, row.value3()))
-                        .where(SUBSCRIPTION.ID.eq(id))
-                        .execute();
+                try {
+                    tx.update(SUBSCRIPTION)
+                            .set(SUBSCRIPTION.SECRET, again(id, row.value2()))
+                            .set(SUBSCRIPTION.PREVIOUS_SECRET, again(id, row.value3()))
+                            .where(SUBSCRIPTION.ID.eq(id))
+                            .execute();
+                    encrypted++;
+                } catch (SecretCipher.UnreadableSecret unreadable) {
+                    log.error(
+                            "{}. Give that key back in livechain.webhooks.previous-secrets-keys, or rotate the"
+                                    + " subscription's secret with a grace period of 0",
+                            unreadable.getMessage());
+                }
             }
-            return stale.size();
+            return encrypted;
         });
     }
 
