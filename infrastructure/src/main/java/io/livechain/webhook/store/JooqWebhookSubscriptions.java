@@ -32,22 +32,30 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Subscriptions and their delivery log in the {@code webhook} schema. The secret is stored as it must be used (an
- * HMAC needs it), never logged, never put in an event, and shown only in the answers that issue it.
+ * Subscriptions and their delivery log in the {@code webhook} schema. The secret is stored encrypted
+ * ({@link SecretCipher}: an HMAC needs the secret itself, so it cannot be hashed), never logged, never put in an event,
+ * and shown only in the answers that issue it.
  */
 public class JooqWebhookSubscriptions implements WebhookSubscriptions {
+
+    private static final Logger log = LoggerFactory.getLogger(JooqWebhookSubscriptions.class);
 
     private final DSLContext db;
     private final WebhookTargets targets;
     private final NotificationFeed feed;
+    private final SecretCipher cipher;
     private final Clock clock;
 
-    public JooqWebhookSubscriptions(DSLContext db, WebhookTargets targets, NotificationFeed feed, Clock clock) {
+    public JooqWebhookSubscriptions(
+            DSLContext db, WebhookTargets targets, NotificationFeed feed, SecretCipher cipher, Clock clock) {
         this.db = db;
         this.targets = targets;
         this.feed = feed;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -60,12 +68,13 @@ public class JooqWebhookSubscriptions implements WebhookSubscriptions {
         }
         WebhookSecret secret = WebhookSecret.generate();
         OffsetDateTime now = now();
+        UUID id = UUID.randomUUID();
         SubscriptionRecord row = db.newRecord(SUBSCRIPTION);
-        row.setId(UUID.randomUUID());
+        row.setId(id);
         row.setParticipantId(request.participantId());
         row.setUrl(url.toString());
         row.setEventTypes(request.eventTypes().toArray(String[]::new));
-        row.setSecret(secret.value());
+        row.setSecret(cipher.encrypt(id, secret));
         row.setStatus(WebhookSubscriptionView.ACTIVE);
         row.setCreatedAt(now);
         // from now on: the events stored from here
@@ -105,13 +114,26 @@ public class JooqWebhookSubscriptions implements WebhookSubscriptions {
         return row(rotation.participantId(), rotation.subscriptionId()).map(row -> {
             WebhookSecret secret = WebhookSecret.generate();
             Instant until = clock.instant().plus(rotation.gracePeriod());
-            boolean graceful = !rotation.gracePeriod().isZero();
-            row.setPreviousSecret(graceful ? row.getSecret() : null);
+            UUID id = row.getId();
+            // the previous secret is encrypted again: with the current key, if the stored one had an earlier key
+            String previous = rotation.gracePeriod().isZero() ? null : previous(id, row.getSecret());
+            boolean graceful = previous != null;
+            row.setPreviousSecret(previous);
             row.setPreviousSecretUntil(graceful ? until.atOffset(ZoneOffset.UTC) : null);
-            row.setSecret(secret.value());
+            row.setSecret(cipher.encrypt(id, secret));
             row.store();
             return new IssuedSubscription(toView(row), secret, graceful ? until : null);
         });
+    }
+
+    /** The stored secret encrypted again, or none if no configured key reads it (then it cannot sign anyway). */
+    private @Nullable String previous(UUID id, String stored) {
+        try {
+            return cipher.encrypt(id, cipher.decrypt(id, stored));
+        } catch (SecretCipher.UnreadableSecret unreadable) {
+            log.warn("{}: rotated without a grace period", unreadable.getMessage());
+            return null;
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.livechain.notification.NotificationFeed;
 import io.livechain.webhook.RetryPolicy;
 import io.livechain.webhook.WebhookSubscriptions;
 import io.livechain.webhook.WebhookTargets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.jooq.DSLContext;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -40,10 +42,31 @@ public class WebhookConfiguration {
                 retry.initialDelay(), retry.maxDelay(), retry.disableAfterFailures(), retry.disableAfter());
     }
 
+    /**
+     * The key of the signing secrets at rest ({@link SecretsKeys}): {@code livechain.webhooks.secrets-key}, or a key
+     * file of {@code livechain.data-dir} on the embedded database (no {@code spring.datasource.url}) or in local
+     * development.
+     */
+    @Bean
+    public SecretCipher webhookSecretCipher(WebhookProperties settings, Environment environment) {
+        String url = environment.getProperty("spring.datasource.url");
+        return SecretsKeys.cipher(
+                settings,
+                environment.getProperty("livechain.local-development", Boolean.class, false),
+                url == null || url.isBlank(),
+                Path.of(environment.getProperty("livechain.data-dir", ".livechain")));
+    }
+
+    /** Encrypts, at start, what was stored in clear or with an earlier key. */
+    @Bean
+    public SecretsReencryption webhookSecretsReencryption(DSLContext db, SecretCipher cipher) {
+        return new SecretsReencryption(db, cipher);
+    }
+
     @Bean
     public WebhookSubscriptions webhookSubscriptions(
-            DSLContext db, WebhookTargets targets, NotificationFeed feed, Clock clock) {
-        return new JooqWebhookSubscriptions(db, targets, feed, clock);
+            DSLContext db, WebhookTargets targets, NotificationFeed feed, SecretCipher cipher, Clock clock) {
+        return new JooqWebhookSubscriptions(db, targets, feed, cipher, clock);
     }
 
     @Bean
@@ -54,8 +77,9 @@ public class WebhookConfiguration {
             RetryPolicy retry,
             WebhookProperties settings,
             JsonMapper json,
+            SecretCipher cipher,
             Clock clock) {
-        return new WebhookDispatcher(db, feed, targets, retry, settings, json, clock);
+        return new WebhookDispatcher(db, feed, targets, retry, settings, json, cipher, clock);
     }
 
     /** Delivery attempts are kept {@code livechain.webhooks.log-retention} (7 days by default). */

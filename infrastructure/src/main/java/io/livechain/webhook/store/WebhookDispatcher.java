@@ -75,6 +75,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final RetryPolicy retry;
     private final WebhookProperties settings;
     private final JsonMapper json;
+    private final SecretCipher cipher;
     private final Clock clock;
     private final HttpClient http;
     private final Set<UUID> underWay = ConcurrentHashMap.newKeySet();
@@ -91,6 +92,7 @@ public class WebhookDispatcher implements SmartLifecycle {
             RetryPolicy retry,
             WebhookProperties settings,
             JsonMapper json,
+            SecretCipher cipher,
             Clock clock) {
         this.db = db;
         this.feed = feed;
@@ -98,6 +100,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.retry = retry;
         this.settings = settings;
         this.json = json;
+        this.cipher = cipher;
         this.clock = clock;
         this.slots = new Semaphore(Math.max(1, settings.concurrency()));
         this.http = HttpClient.newBuilder()
@@ -237,6 +240,16 @@ public class WebhookDispatcher implements SmartLifecycle {
         if (refused.isPresent()) {
             return Attempt.failed(null, refused.get(), started);
         }
+        List<WebhookSecret> secrets;
+        try {
+            secrets = secrets(subscription);
+        } catch (SecretCipher.UnreadableSecret unreadable) {
+            log.warn("{}", unreadable.getMessage());
+            return Attempt.failed(
+                    null,
+                    "the platform cannot read this subscription's signing secret: rotate it with a grace period of 0",
+                    started);
+        }
         byte[] body = json.writeValueAsBytes(Payload.of(entry));
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(url)
@@ -245,9 +258,7 @@ public class WebhookDispatcher implements SmartLifecycle {
                 .header("User-Agent", USER_AGENT)
                 .header(WebhookSignature.ID_HEADER, entry.id())
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(
-                        WebhookSignature.SIGNATURE_HEADER,
-                        WebhookSignature.sign(secrets(subscription), entry.id(), timestamp, body))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secrets, entry.id(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
@@ -277,12 +288,13 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     private List<WebhookSecret> secrets(SubscriptionRecord subscription) {
         List<WebhookSecret> secrets = new ArrayList<>(2);
-        secrets.add(new WebhookSecret(subscription.getSecret()));
+        UUID id = subscription.getId();
+        secrets.add(cipher.decrypt(id, subscription.getSecret()));
         OffsetDateTime until = subscription.getPreviousSecretUntil();
         if (subscription.getPreviousSecret() != null
                 && until != null
                 && until.toInstant().isAfter(clock.instant())) {
-            secrets.add(new WebhookSecret(subscription.getPreviousSecret()));
+            secrets.add(cipher.decrypt(id, subscription.getPreviousSecret()));
         }
         return secrets;
     }

@@ -1,6 +1,7 @@
 package io.livechain.webhook.store;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrency most deliveries under way at once (each subscription delivers one at a time, in order)
  * @param batchSize most stored events a subscription reads at once
  * @param logRetention how long delivery attempts are kept in the delivery log
+ * @param secretsKey the key (base64 of 32 random bytes: {@code openssl rand -base64 32}) the subscriptions' signing
+ *     secrets are encrypted with in the database; blank: a key kept in a file of {@code livechain.data-dir} on the
+ *     embedded database or in local development, and no start otherwise
+ * @param previousSecretsKeys earlier keys, still read after a change of {@code secretsKey}: what they encrypted is
+ *     encrypted again with {@code secretsKey} at the next start
  */
 @ConfigurationProperties("livechain.webhooks")
 public record WebhookProperties(
@@ -25,7 +31,29 @@ public record WebhookProperties(
         @DefaultValue Retry retry,
         @DefaultValue("16") int concurrency,
         @DefaultValue("200") int batchSize,
-        @DefaultValue("P7D") Duration logRetention) {
+        @DefaultValue("P7D") Duration logRetention,
+        @DefaultValue("") String secretsKey,
+        @DefaultValue List<String> previousSecretsKeys) {
+
+    public WebhookProperties {
+        secretsKey = secretsKey == null ? "" : secretsKey.strip();
+        previousSecretsKeys = previousSecretsKeys == null
+                ? List.of()
+                : previousSecretsKeys.stream()
+                        .map(String::strip)
+                        .filter(key -> !key.isEmpty())
+                        .toList();
+    }
+
+    /** Never the keys. */
+    @Override
+    public String toString() {
+        return "WebhookProperties[allowPrivateTargets=" + allowPrivateTargets + ", pollInterval=" + pollInterval
+                + ", connectTimeout=" + connectTimeout + ", timeout=" + timeout + ", retry=" + retry
+                + ", concurrency=" + concurrency + ", batchSize=" + batchSize + ", logRetention=" + logRetention
+                + ", secretsKey=" + (secretsKey.isEmpty() ? "(unset)" : "(set)") + ", previousSecretsKeys="
+                + previousSecretsKeys.size() + "]";
+    }
 
     /**
      * Retries: exponential backoff with jitter from {@code initialDelay} up to {@code maxDelay}; a subscription that

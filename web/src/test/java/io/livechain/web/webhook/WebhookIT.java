@@ -6,20 +6,23 @@ import static org.awaitility.Awaitility.await;
 import io.livechain.web.Api;
 import io.livechain.web.PlatformIT;
 import io.livechain.web.ReadModels;
+import io.livechain.webhook.store.SecretsReencryption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Webhooks against a real HTTP receiver on this machine (loopback targets allowed here): signed deliveries with
  * stable ids, retries after a failing receiver with every attempt in the delivery log, a rewind that delivers again
- * under the same ids, and subscriptions that are their participant's alone.
+ * under the same ids, subscriptions that are their participant's alone, and secrets stored encrypted.
  */
 @TestPropertySource(
         properties = {
@@ -255,6 +258,63 @@ class WebhookIT extends PlatformIT {
             assertThat(statuses(receiver, orderId)).containsExactly("PLACED", "PAID");
             assertThat(receiver.badSignatures()).isEmpty();
         }
+    }
+
+    @Test
+    void secrets_are_stored_encrypted_and_those_stored_in_clear_are_encrypted_at_start() throws Exception {
+        var api = api();
+        var sale = new Sale(api, "HOOK-5");
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        try (var receiver = new WebhookReceiver(0)) {
+            // given a subscription whose secret was rotated with a grace period
+            var subscribed = api.post(
+                    "/api/v1/me/webhooks",
+                    sale.merchant.apiKey(),
+                    "{\"url\":\"%s\",\"eventTypes\":[\"order.status_changed\"]}".formatted(receiver.url()));
+            assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+            UUID id = UUID.fromString(subscribed.json().get("id").asString());
+            String first = subscribed.json().get("secret").asString();
+            Map<String, Object> stored = row(jdbc, id);
+            var rotated = api.post(
+                    "/api/v1/me/webhooks/" + id + "/rotate-secret",
+                    sale.merchant.apiKey(),
+                    "{\"gracePeriodSeconds\":3600}");
+            assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+            String second = rotated.json().get("secret").asString();
+
+            // then the row holds neither secret, only values encrypted for it
+            assertThat((String) stored.get("secret")).startsWith("v1:").doesNotContain(first.substring(6));
+            Map<String, Object> rotatedRow = row(jdbc, id);
+            assertThat((String) rotatedRow.get("secret")).startsWith("v1:").doesNotContain(second.substring(6));
+            assertThat((String) rotatedRow.get("previous_secret"))
+                    .startsWith("v1:")
+                    .doesNotContain(first.substring(6))
+                    .isNotEqualTo(stored.get("secret"));
+
+            // when the row holds them in clear, as stored before they were encrypted, and the start's pass runs
+            jdbc.update(
+                    "UPDATE webhook.subscription SET secret = ?, previous_secret = ? WHERE id = ?", second, first, id);
+            int encrypted = context.getBean(SecretsReencryption.class).reencrypt();
+
+            // then they are encrypted again, and a second pass finds nothing to do
+            assertThat(encrypted).isEqualTo(1);
+            Map<String, Object> again = row(jdbc, id);
+            assertThat((String) again.get("secret")).startsWith("v1:").doesNotContain(second.substring(6));
+            assertThat((String) again.get("previous_secret")).startsWith("v1:").doesNotContain(first.substring(6));
+            assertThat(context.getBean(SecretsReencryption.class).reencrypt()).isZero();
+
+            // and deliveries verify with the secret given at subscribe time (still in its grace period), beside the new
+            receiver.secret(first);
+            String orderId = sale.placeAndPay("eve");
+            await().atMost(DELIVERY).until(() -> statuses(receiver, orderId).size() >= 2);
+            assertThat(receiver.badSignatures()).isEmpty();
+            assertThat(forOrder(receiver, orderId).getFirst().signature().split(" "))
+                    .hasSize(2);
+        }
+    }
+
+    private static Map<String, Object> row(JdbcTemplate jdbc, UUID id) {
+        return jdbc.queryForMap("SELECT secret, previous_secret FROM webhook.subscription WHERE id = ?", id);
     }
 
     private static String subscribe(Api api, Api.Registered participant, WebhookReceiver receiver, String type) {
