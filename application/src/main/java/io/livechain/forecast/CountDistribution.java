@@ -1,12 +1,34 @@
 package io.livechain.forecast;
 
 /**
- * Quantiles of demand counts: a negative binomial with the given mean and variance (variance = mean + φ·mean²),
- * Poisson when the variance is not above the mean. Summed term by term in log space, so large means do not
- * underflow; above {@link #NORMAL_FROM} units the normal approximation, within a unit of the sum, saves the
- * thousands of steps.
+ * A period's forecast demand as a distribution of counts: {@code observed} units already ordered plus a negative
+ * binomial with the given mean and variance (variance = mean + φ·mean²), Poisson when the variance is not above the
+ * mean. What a period's interval is taken from, and what a forecast is scored on where an interval of whole units
+ * cannot hold its share (an hour that sells nothing nine times out of ten).
+ *
+ * <p>The static helpers sum the probabilities term by term in log space, so large means do not underflow; above
+ * {@link #NORMAL_FROM} units the normal approximation, within a unit of the sum, saves the thousands of steps.
  */
-final class CountDistribution {
+public record CountDistribution(double observed, double mean, double variance) {
+
+    public CountDistribution {
+        if (!(observed >= 0) || !(mean >= 0) || !(variance >= 0) || !Double.isFinite(observed + mean + variance)) {
+            throw new IllegalArgumentException("demand counts: expected observed, mean and variance >= 0, got "
+                    + observed + ", " + mean + ", " + variance);
+        }
+    }
+
+    /** P(demand ≤ {@code units}): 0 below what was already ordered. */
+    public double cdf(double units) {
+        double rest = Math.floor(units - observed + 1e-9);
+        if (rest < 0) {
+            return 0;
+        }
+        if (mean > NORMAL_FROM) {
+            return normalCdf((rest + 0.5 - mean) / Math.sqrt(Math.max(variance, mean)));
+        }
+        return cdf(mean, variance, (int) Math.min(Integer.MAX_VALUE, rest));
+    }
 
     /** Above this mean, quantiles come from the normal approximation. */
     static final double NORMAL_FROM = 5_000;
@@ -37,8 +59,6 @@ final class CountDistribution {
 
     /** How far below the asked coverage an interval may hold, if that brings it nearer than any above. */
     static final double SHORTFALL = 0.03;
-
-    private CountDistribution() {}
 
     /** P(Y ≤ y); 0 for y < 0. */
     static double cdf(double mean, double variance, int y) {

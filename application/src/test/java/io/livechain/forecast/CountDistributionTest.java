@@ -1,6 +1,8 @@
 package io.livechain.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +42,37 @@ class CountDistributionTest {
     }
 
     @Test
+    void a_periods_distribution_counts_what_was_already_ordered_before_its_negative_binomial() {
+        // given 3 units ordered and a Poisson(2) to come
+        CountDistribution demand = new CountDistribution(3, 2, 2);
+
+        // then P(Y <= 2) = 0 below the 3 units; P(Y <= 3) = e^-2; P(Y <= 7) = P(Poisson(2) <= 4) = 0.947
+        assertThat(demand.cdf(2)).isZero();
+        assertThat(demand.cdf(3)).isCloseTo(Math.exp(-2), within(1e-12));
+        assertThat(demand.cdf(7)).isCloseTo(CountDistribution.cdf(2, 2, 4), within(1e-12));
+        assertThat(demand.cdf(7)).isBetween(0.947, 0.948);
+    }
+
+    @Test
+    void a_large_means_distribution_is_the_normal_with_a_continuity_correction() {
+        // given a mean of 100,000 with a standard deviation of 1,000
+        CountDistribution demand = new CountDistribution(0, 100_000, 1_000_000);
+
+        // then half of it lies at or below the mean, 84% at or below one deviation above it
+        assertThat(demand.cdf(100_000)).isCloseTo(0.5, within(0.001));
+        assertThat(demand.cdf(101_000)).isCloseTo(0.8413, within(0.001));
+        assertThat(demand.cdf(-1)).isZero();
+    }
+
+    @Test
+    void rejects_negative_counts() {
+        assertThatThrownBy(() -> new CountDistribution(0, -1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CountDistribution(-2, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void is_zero_for_zero_demand() {
         assertThat(CountDistribution.quantile(0, 0, 0.9)).isZero();
+        assertThat(new CountDistribution(0, 0, 0).cdf(0)).isEqualTo(1);
     }
 }

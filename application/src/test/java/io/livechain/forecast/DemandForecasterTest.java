@@ -214,6 +214,33 @@ class DemandForecasterTest {
     }
 
     @Test
+    void gives_the_distribution_each_periods_interval_was_taken_from() {
+        // given a steady SKU, and at 19:20 30 units sold since 19:00
+        DemandHistory history = new DemandHistory(MONDAY, steadyDemand(14 * 24 + 19), List.of());
+        Instant now = history.end().plus(Duration.ofMinutes(20));
+
+        // when
+        ForecastDistributions both = forecaster.distributions(history, 30, List.of(), StreamPrior.DEFAULT, now);
+
+        // then the same forecast, and each period's distribution has its mean and puts about 80% inside its interval
+        assertThat(both.forecast()).isEqualTo(forecaster.forecast(history, 30, List.of(), StreamPrior.DEFAULT, now));
+        assertThat(both.hourly()).hasSize(24);
+        assertThat(both.daily()).hasSize(14);
+        assertThat(both.hourly().getFirst().observed()).isEqualTo(30);
+        List<Period> periods = new ArrayList<>(both.forecast().hourly());
+        periods.addAll(both.forecast().daily());
+        List<CountDistribution> demands = new ArrayList<>(both.hourly());
+        demands.addAll(both.daily());
+        for (int i = 0; i < periods.size(); i++) {
+            Period period = periods.get(i);
+            CountDistribution demand = demands.get(i);
+            assertThat(demand.observed() + demand.mean()).isCloseTo(period.expected(), within(1e-9));
+            assertThat(demand.cdf(period.high()) - demand.cdf(period.low() - 1)).isBetween(0.77, 0.95);
+            assertThat(demand.cdf(period.low() - 1)).isLessThan(0.2);
+        }
+    }
+
+    @Test
     void a_day_that_starts_with_the_hour_under_way_counts_what_it_sold() {
         // given the forecast starts at midnight, and 40 units sold in the first minutes
         DemandHistory history = new DemandHistory(MONDAY, steadyDemand(7 * 24), List.of());
