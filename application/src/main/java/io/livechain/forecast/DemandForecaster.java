@@ -144,9 +144,11 @@ public final class DemandForecaster {
             }
             // a day h days ahead errs as the history's own days erred h days ahead
             double daysAhead = 1 + first / (double) UtcHours.PER_DAY;
+            // a lift is a multiple of the level, so it drifts with it as far ahead as the days do
+            double drift = Math.max(0, model.dayDispersion(daysAhead) - model.dayDispersion(1));
             double variance = variance(base, model.dayDispersion(daysAhead))
                     + base * base * model.levelUncertainty
-                    + variance(streams, model.streamDispersion);
+                    + variance(streams, model.streamDispersion + drift);
             Instant from = firstMidnight.plus(DAY.multipliedBy(d));
             CountDistribution demand = new CountDistribution(first == 0 ? unitsThisHour : 0, base + streams, variance);
             dailyDemand.add(demand);

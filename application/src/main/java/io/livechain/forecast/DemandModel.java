@@ -258,6 +258,7 @@ final class DemandModel {
             }
             boolean scalesWithLevel = levelWeight > 1e-9;
             double lift = streamHours == 0 ? 0 : Math.max(0, excess) / (scalesWithLevel ? levelWeight : covered);
+            double streamDispersion = streamDispersion(seasonal, levelBefore);
 
             // dispersions from the errors of forecasts made at each day's start
             Calibration hourly = new Calibration();
@@ -266,7 +267,6 @@ final class DemandModel {
             for (int k = 0; k < dailyAhead.length; k++) {
                 dailyAhead[k] = new Calibration();
             }
-            Dispersion streams = new Dispersion();
             for (int dayStart = firstDayStart(); dayStart < n; dayStart += UtcHours.PER_DAY) {
                 double dayLevel = levelBefore[Math.max(dayStart, 0)];
                 double expectedDay = 0;
@@ -274,11 +274,7 @@ final class DemandModel {
                 boolean complete = dayStart >= 0 && dayStart + UtcHours.PER_DAY <= n;
                 for (int t = Math.max(dayStart, 0); t < Math.min(dayStart + UtcHours.PER_DAY, n); t++) {
                     double expected = dayLevel * seasonal[t];
-                    if (coverage[t] > 0) {
-                        double withLift = levelBefore[t] * seasonal[t]
-                                + coverage[t] * (scalesWithLevel ? lift * levelBefore[t] : lift);
-                        streams.add(units[t], withLift);
-                    } else if (t >= warmUp) {
+                    if (coverage[t] == 0 && t >= warmUp) {
                         hourly.add(units[t], expected);
                         expectedDay += expected;
                         actualDay += units[t];
@@ -343,8 +339,45 @@ final class DemandModel {
                     streamHours,
                     hourDispersion,
                     dayDispersions,
-                    streams.estimate(STREAM_DISPERSION, STREAM_DISPERSION_WEIGHT),
+                    streamDispersion,
                     n);
+        }
+
+        /**
+         * φ of stream demand, from how each past stream erred when forecast with the lift the streams before it
+         * taught (out of sample: what a forecast of the next stream faces, whose size past streams teach poorly), per
+         * stream-hour; the prior where no stream had one before it.
+         */
+        private double streamDispersion(double[] seasonal, double[] levelBefore) {
+            Calibration ahead = new Calibration();
+            double excess = 0;
+            double levelWeight = 0;
+            double covered = 0;
+            List<double[]> stream = new ArrayList<>();
+            for (int t = 0; t <= n; t++) {
+                if (t < n && coverage[t] > 0) {
+                    // the hour's units, its baseline and its coverage; the stream is scored when it ends
+                    stream.add(new double[] {units[t], levelBefore[t] * seasonal[t], coverage[t], levelBefore[t]});
+                    continue;
+                }
+                if (stream.isEmpty()) {
+                    continue;
+                }
+                boolean scales = levelWeight > 1e-9;
+                if (covered > 0) {
+                    double lift = Math.max(0, excess) / (scales ? levelWeight : covered);
+                    for (double[] hour : stream) {
+                        ahead.add(hour[0], hour[1] + hour[2] * (scales ? lift * hour[3] : lift));
+                    }
+                }
+                for (double[] hour : stream) {
+                    excess += hour[0] - hour[1];
+                    levelWeight += hour[2] * hour[3];
+                    covered += hour[2];
+                }
+                stream.clear();
+            }
+            return ahead.estimate(settings.coverage(), STREAM_DISPERSION, STREAM_DISPERSION_WEIGHT);
         }
 
         /** Index (possibly negative) of the first UTC midnight at or before the first hour. */
@@ -525,29 +558,5 @@ final class DemandModel {
     /** z with P(|Z| ≤ z) = coverage. */
     static double normalEdge(double coverage) {
         return CountDistribution.normalQuantile((1 + coverage) / 2);
-    }
-
-    /**
-     * Method-of-moments estimate of φ in variance = μ + φμ² (negative binomial), from (actual, expected) pairs,
-     * shrunk toward a prior that counts as {@code weight} pairs of average size.
-     */
-    private static final class Dispersion {
-        private double excessVariance;
-        private double squaredMeans;
-        private int count;
-
-        void add(double actual, double expected) {
-            excessVariance += (actual - expected) * (actual - expected) - expected;
-            squaredMeans += expected * expected;
-            count++;
-        }
-
-        double estimate(double prior, double weight) {
-            if (count == 0 || squaredMeans <= 0) {
-                return prior;
-            }
-            double average = squaredMeans / count;
-            return Math.max(0, (excessVariance + weight * prior * average) / (squaredMeans + weight * average));
-        }
     }
 }

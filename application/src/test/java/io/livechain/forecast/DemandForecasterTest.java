@@ -113,6 +113,42 @@ class DemandForecasterTest {
     }
 
     @Test
+    void a_streams_interval_is_as_wide_as_past_streams_missed_the_lift_the_streams_before_them_taught() {
+        // given two SKUs streaming at 20:00 each Tuesday and Thursday for four weeks: one sells 150 units each time,
+        // the other 60 and 240 in turn (the same average)
+        Period steady = nextStreamHour(week -> 150);
+        Period varying = nextStreamHour(stream -> stream % 2 == 0 ? 60 : 240);
+
+        // then both expect about 150 more than the hour's usual 10, and the varying one's interval holds its swings
+        assertThat(steady.expected()).isBetween(130.0, 190.0);
+        assertThat(varying.expected()).isBetween(130.0, 190.0);
+        assertThat(varying.high() - varying.low()).isGreaterThan(3 * (steady.high() - steady.low()));
+        assertThat(varying.low()).isLessThan(varying.expected() - 60);
+        assertThat(varying.high()).isGreaterThan(varying.expected() + 60);
+    }
+
+    /** The forecast of 20:00 on the fifth Tuesday, on air, after eight past streams selling {@code sold(k)} units. */
+    private Period nextStreamHour(java.util.function.IntUnaryOperator sold) {
+        int[] units = steadyDemand(29 * 24);
+        List<StreamWindow> past = new ArrayList<>();
+        int k = 0;
+        for (int week = 0; week < 4; week++) {
+            for (int day : new int[] {1, 3}) {
+                Instant start = MONDAY.plus(Duration.ofDays(7L * week + day)).plus(Duration.ofHours(20));
+                past.add(new StreamWindow(start, start.plus(HOUR)));
+                units[(7 * week + day) * 24 + 20] = sold.applyAsInt(k++);
+            }
+        }
+        DemandHistory history = new DemandHistory(MONDAY, units, past);
+        Instant tuesday = history.end();
+        StreamWindow next = new StreamWindow(tuesday.plus(Duration.ofHours(20)), tuesday.plus(Duration.ofHours(21)));
+        return forecaster
+                .forecast(history, List.of(next), history.end())
+                .hourly()
+                .get(20);
+    }
+
+    @Test
     void lifts_a_partly_covered_hour_by_the_covered_share() {
         // given the same history with weekly streams
         int[] units = steadyDemand(28 * 24);
