@@ -36,6 +36,21 @@ final class DemandModel {
     private static final int MIN_TRIAL_HOURS = 96;
     /** Dispersions below this are Poisson for all purposes (0). */
     private static final double MIN_DISPERSION = 1e-7;
+    /**
+     * The φ tried when fitting to counts: Poisson, then from {@link #COUNT_GRID_FROM} to {@link #COUNT_GRID_TO},
+     * refined by {@link #COUNT_BISECTIONS} halvings (on a log scale) where the credit crosses the coverage.
+     */
+    private static final int COUNT_GRID = 16;
+
+    private static final int COUNT_BISECTIONS = 6;
+    /**
+     * Below this mean, a period's counts are small enough that the normal's z misjudges its interval: φ is fitted to
+     * the counts themselves ({@code Calibration.countEstimate}).
+     */
+    private static final double SMALL_COUNTS = 30;
+
+    private static final double COUNT_GRID_FROM = 1e-4;
+    private static final double COUNT_GRID_TO = 30;
 
     private static final double DEFAULT_SMOOTHING = 0.1;
     private static final int WARM_UP_DAYS = 7;
@@ -164,7 +179,7 @@ final class DemandModel {
     static DemandModel fit(DemandHistory history, ForecastSettings settings) {
         int days = history.hours() / UtcHours.PER_DAY;
         if (days < WEEKLY_FROM_DAYS) {
-            return new Fit(history, settings, false, List.of()).model();
+            return new Fit(history, settings, false, List.of(), true).model();
         }
         long firstHour = UtcHours.of(history.firstHour());
         int[] units = history.hourlyUnits();
@@ -182,8 +197,8 @@ final class DemandModel {
             }
             DemandHistory before =
                     new DemandHistory(history.firstHour(), Arrays.copyOf(units, origin), history.pastStreams());
-            DemandModel a = new Fit(before, settings, false, List.of()).model();
-            DemandModel b = new Fit(before, settings, true, List.of()).model();
+            DemandModel a = new Fit(before, settings, false, List.of(), false).model();
+            DemandModel b = new Fit(before, settings, true, List.of(), false).model();
             for (int t = origin; t < origin + UtcHours.PER_DAY; t++) {
                 if (coverage[t] == 0) {
                     plain += Math.abs(units[t] - a.baseline(firstHour + t));
@@ -194,7 +209,7 @@ final class DemandModel {
             }
         }
         boolean chosen = weekly < plain;
-        return new Fit(history, settings, chosen, chosen ? weeklyPairs : plainPairs).model();
+        return new Fit(history, settings, chosen, chosen ? weeklyPairs : plainPairs, true).model();
     }
 
     /** The fitting, one history at a time. */
@@ -209,9 +224,20 @@ final class DemandModel {
         private final boolean weekly;
         /** Out-of-sample (actual, expected) hours from the trial origins, if any: what the intervals are fitted on. */
         private final List<double[]> trials;
+        /**
+         * Whether the model's intervals will be used: the trial fits only forecast means, so they skip the slower
+         * fitting of the hourly intervals to counts.
+         */
+        private final boolean forIntervals;
 
-        Fit(DemandHistory history, ForecastSettings settings, boolean weekly, List<double[]> trials) {
+        Fit(
+                DemandHistory history,
+                ForecastSettings settings,
+                boolean weekly,
+                List<double[]> trials,
+                boolean forIntervals) {
             this.weekly = weekly;
+            this.forIntervals = forIntervals;
             this.trials = trials;
             this.n = history.hours();
             this.units = history.hourlyUnits();
@@ -307,14 +333,19 @@ final class DemandModel {
                 // the trial models saw less history than this one and err more; the in-sample errors, less
                 double trial = ahead.estimate(settings.coverage(), HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
                 double inSample = hourly.estimate(settings.coverage(), HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
-                hourDispersion = Math.sqrt(trial * inSample);
                 optimism = inSample > 0 ? Math.max(1, trial / inSample) : 1;
+                if (forIntervals) {
+                    trial = ahead.countEstimate(settings.coverage(), HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
+                    inSample = hourly.countEstimate(settings.coverage(), HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
+                }
+                hourDispersion = Math.sqrt(trial * inSample);
             } else {
-                hourDispersion = hourly.estimate(coverage, HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
+                hourDispersion = forIntervals
+                        ? hourly.countEstimate(settings.coverage(), HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT)
+                        : hourly.estimate(coverage, HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
             }
-            double dayDispersion = daily.count() == 0
-                    ? hourDispersion
-                    : daily.estimate(coverage, DAY_DISPERSION, DAY_DISPERSION_WEIGHT);
+            double dayDispersion =
+                    daily.count() == 0 ? hourDispersion : daily.fit(coverage, DAY_DISPERSION, DAY_DISPERSION_WEIGHT);
             // further days: fitted on the history's own errors that far ahead, never below the day before's
             double[] dayDispersions = new double[DAY_HORIZONS.length];
             dayDispersions[0] = dayDispersion;
@@ -322,7 +353,7 @@ final class DemandModel {
                 double drifted = dayDispersion * (1 + (DAY_HORIZONS[k] - 1) * smoothing * smoothing);
                 double fitted = dailyAhead[k].count() == 0
                         ? drifted
-                        : dailyAhead[k].estimate(coverage, drifted, DAY_DISPERSION_WEIGHT);
+                        : dailyAhead[k].fit(coverage, drifted, DAY_DISPERSION_WEIGHT);
                 dayDispersions[k] = Math.max(dayDispersions[k - 1], fitted);
             }
             for (int k = 0; k < DAY_HORIZONS.length; k++) {
@@ -533,6 +564,87 @@ final class DemandModel {
 
         int count() {
             return pairs.size();
+        }
+
+        /**
+         * Like {@link #estimate}, for counts: φ such that the pairs' probability integral transforms fall inside the
+         * central {@code coverage} as often as asked, each actual count y credited with the share of {@code [F(y−1),
+         * F(y)]} inside it (the nonrandomized PIT of Czado, Gneiting and Held, 2009). Where most counts are 0 or a few
+         * units, no interval of whole units holds the coverage and the normal's z says little; this still does. The
+         * credit is not monotone in φ (a wider negative binomial puts more on 0 as well as on the far tail, and a very
+         * wide one credits the many zeros again): on a grid of φ from Poisson up, the first that reaches the coverage
+         * (or the one nearest it, if none does) wins.
+         */
+        /**
+         * {@link #countEstimate} where the counts are small (a mean below {@link #SMALL_COUNTS} units), else {@link
+         * #estimate} with the in-sample slack.
+         */
+        double fit(double coverageWithSlack, double prior, double weight) {
+            double mean = pairs.stream().mapToDouble(pair -> pair[1]).average().orElse(0);
+            return mean < SMALL_COUNTS
+                    ? countEstimate(coverageWithSlack - CALIBRATION_SLACK, prior, weight)
+                    : estimate(coverageWithSlack, prior, weight);
+        }
+
+        double countEstimate(double coverage, double prior, double weight) {
+            if (pairs.isEmpty()) {
+                return prior;
+            }
+            // a coarse grid from Poisson up to the first φ on the other side of the coverage, then bisection
+            double step = Math.pow(COUNT_GRID_TO / COUNT_GRID_FROM, 1.0 / (COUNT_GRID - 2));
+            double previous = MIN_DISPERSION;
+            double poissonSide = Math.signum(credit(MIN_DISPERSION, coverage) - coverage);
+            double best = MIN_DISPERSION;
+            double bestMiss = Math.abs(credit(MIN_DISPERSION, coverage) - coverage);
+            // a Poisson too wide already: a wider negative binomial narrows it only by putting more on 0, which is
+            // right where the history has more zeros than the Poisson expects (intermittent demand), not where its
+            // counts are steadier than a Poisson's
+            int stepsUp = poissonSide > 0 && !moreZerosThanPoisson() ? 0 : COUNT_GRID;
+            for (int k = 1; k < stepsUp; k++) {
+                double dispersion = COUNT_GRID_FROM * Math.pow(step, k - 1);
+                double side = credit(dispersion, coverage) - coverage;
+                if (Math.signum(side) != poissonSide && poissonSide != 0) {
+                    double low = Math.log(previous);
+                    double high = Math.log(dispersion);
+                    for (int halving = 0; halving < COUNT_BISECTIONS; halving++) {
+                        double middle = (low + high) / 2;
+                        if (Math.signum(credit(Math.exp(middle), coverage) - coverage) == poissonSide) {
+                            low = middle;
+                        } else {
+                            high = middle;
+                        }
+                    }
+                    best = Math.exp((low + high) / 2);
+                    break;
+                }
+                if (Math.abs(side) < bestMiss - 1e-9) {
+                    bestMiss = Math.abs(side);
+                    best = dispersion;
+                }
+                previous = dispersion;
+            }
+            double log = (pairs.size() * Math.log(best) + weight * Math.log(prior)) / (pairs.size() + weight);
+            return Math.exp(log) <= MIN_DISPERSION * 1.0001 ? 0 : Math.exp(log);
+        }
+
+        private boolean moreZerosThanPoisson() {
+            double zeros = 0;
+            double expected = 0;
+            for (double[] pair : pairs) {
+                zeros += pair[0] == 0 ? 1 : 0;
+                expected += Math.exp(-pair[1]);
+            }
+            return zeros > expected;
+        }
+
+        /** The mean PIT credit of the pairs under NB(expected, φ). */
+        private double credit(double dispersion, double coverage) {
+            double credit = 0;
+            for (double[] pair : pairs) {
+                double mean = pair[1];
+                credit += new CountDistribution(0, mean, mean + dispersion * mean * mean).pitCredit(pair[0], coverage);
+            }
+            return credit / pairs.size();
         }
 
         double estimate(double coverage, double prior, double weight) {

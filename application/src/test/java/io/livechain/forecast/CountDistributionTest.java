@@ -65,6 +65,43 @@ class CountDistributionTest {
     }
 
     @Test
+    void credits_a_count_with_the_share_of_its_probability_inside_the_central_coverage() {
+        // given Poisson(0.1): P(0) = 0.905
+        CountDistribution quiet = new CountDistribution(0, 0.1, 0.1);
+
+        // then a 0 is credited with |[0, 0.905] ∩ [0.1, 0.9]| / 0.905, a 1 (F(0) = 0.905 above 0.9) with nothing
+        assertThat(quiet.pitCredit(0, 0.8)).isCloseTo(0.8 / quiet.cdf(0), within(1e-12));
+        assertThat(quiet.pitCredit(1, 0.8)).isZero();
+        // and hours drawn from it earn 80% on average: P(0) × 0.8 / P(0)
+        double average = 0;
+        for (int y = 0; y < 10; y++) {
+            average += (quiet.cdf(y) - quiet.cdf(y - 1)) * quiet.pitCredit(y, 0.8);
+        }
+        assertThat(average).isCloseTo(0.8, within(1e-9));
+    }
+
+    @Test
+    void a_calibrated_distribution_earns_its_coverage_at_any_count() {
+        // given negative binomials from a handful of units to many thousands
+        for (double mean : new double[] {0.5, 3, 40, 200}) {
+            CountDistribution demand = new CountDistribution(0, mean, mean + 0.2 * mean * mean);
+
+            // when its own outcomes are credited, weighted by their probability
+            double average = 0;
+            for (int y = 0; y < 50 * mean + 50; y++) {
+                average += (demand.cdf(y) - demand.cdf(y - 1)) * demand.pitCredit(y, 0.8);
+            }
+
+            // then
+            assertThat(average).as("mean %s", mean).isCloseTo(0.8, within(1e-6));
+        }
+        // and far out, nothing; at the centre of a large mean, everything
+        CountDistribution large = new CountDistribution(0, 100_000, 1_000_000);
+        assertThat(large.pitCredit(100_000, 0.8)).isEqualTo(1);
+        assertThat(large.pitCredit(105_000, 0.8)).isZero();
+    }
+
+    @Test
     void rejects_negative_counts() {
         assertThatThrownBy(() -> new CountDistribution(0, -1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CountDistribution(-2, 1, 1)).isInstanceOf(IllegalArgumentException.class);

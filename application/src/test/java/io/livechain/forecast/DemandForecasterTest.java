@@ -277,6 +277,29 @@ class DemandForecasterTest {
     }
 
     @Test
+    void a_quiet_skus_hours_put_as_much_on_no_sale_as_its_history_had() {
+        // given five weeks in which 1 hour in 25 sold 2 units (4% of hours, a mean of 0.08), every other hour nothing
+        int[] units = new int[35 * 24];
+        for (int t = 0; t < units.length; t += 25) {
+            units[t] = 2;
+        }
+        DemandHistory history = new DemandHistory(MONDAY, units, List.of());
+
+        // when
+        ForecastDistributions forecast =
+                forecaster.distributions(history, 0, List.of(), StreamPrior.DEFAULT, history.end());
+
+        // then each hour expects about 0.08 units and puts near 96% on none, not a Poisson's 92%
+        for (CountDistribution hour : forecast.hourly()) {
+            assertThat(hour.mean()).isBetween(0.05, 0.11);
+            assertThat(hour.cdf(0)).isGreaterThan(0.945);
+        }
+        // and the interval of whole units that holds 0 holds it all
+        assertThat(forecast.forecast().hourly())
+                .allSatisfy(period -> assertThat(period.low()).isZero());
+    }
+
+    @Test
     void a_day_that_starts_with_the_hour_under_way_counts_what_it_sold() {
         // given the forecast starts at midnight, and 40 units sold in the first minutes
         DemandHistory history = new DemandHistory(MONDAY, steadyDemand(7 * 24), List.of());

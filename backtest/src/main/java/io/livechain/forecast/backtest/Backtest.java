@@ -83,7 +83,7 @@ public final class Backtest {
     /**
      * Scores of one group at one horizon bucket: MAE in units, MASE of ours and of the two naive forecasts, the
      * floor's MAE (NaN where the means are unknown), the share of actuals inside the 80% interval, and the same share
-     * counted on the forecast's distribution ({@link #pitCredit}).
+     * counted on the forecast's distribution ({@link CountDistribution#pitCredit}).
      */
     public record Row(
             String group,
@@ -144,25 +144,6 @@ public final class Backtest {
     public static final double COVERAGE = 0.8;
 
     private Backtest() {}
-
-    /**
-     * How much of an actual count {@code y} the central {@code coverage} of its forecast distribution holds: the
-     * nonrandomized probability integral transform of Czado, Gneiting and Held (2009, Biometrics 65, "Predictive model
-     * assessment for count data") spreads y's probability evenly over {@code [F(y−1), F(y)]}; the credit is the share
-     * of that range inside {@code [(1−coverage)/2, (1+coverage)/2]}. A calibrated forecast earns {@code coverage} on
-     * average whatever the counts, where plain counting cannot: when 90% of hours sell nothing, every interval of
-     * whole units that holds 0 holds at least 90%.
-     */
-    public static double pitCredit(CountDistribution demand, double y, double coverage) {
-        double below = demand.cdf(y - 1);
-        double upTo = demand.cdf(y);
-        double low = (1 - coverage) / 2;
-        double high = (1 + coverage) / 2;
-        if (upTo - below < 1e-12) {
-            return below >= low && below <= high ? 1 : 0;
-        }
-        return Math.max(0, Math.min(upTo, high) - Math.max(below, low)) / (upTo - below);
-    }
 
     /**
      * With no argument, the tables for {@link #DEFAULT_SEED}; {@code <seed>}: for that seed; {@code --seeds <n>}: a
@@ -624,7 +605,7 @@ public final class Backtest {
             if (forecast.low() <= actual && actual <= forecast.high()) {
                 covered++;
             }
-            pitCovered += pitCredit(demand, actual, COVERAGE);
+            pitCovered += demand.pitCredit(actual, COVERAGE);
         }
     }
 
