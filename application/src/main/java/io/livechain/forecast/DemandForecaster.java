@@ -44,7 +44,8 @@ public final class DemandForecaster {
      *     ignored)
      */
     public Forecast forecast(DemandHistory history, List<StreamWindow> scheduledStreams, Instant now) {
-        return forecast(history, 0, scheduledStreams, StreamPrior.DEFAULT, now, false);
+        return forecast(history, 0, scheduledStreams, StreamPrior.DEFAULT, now, false)
+                .forecast();
     }
 
     /**
@@ -61,10 +62,24 @@ public final class DemandForecaster {
             List<StreamWindow> scheduledStreams,
             StreamPrior prior,
             Instant now) {
+        return forecast(history, unitsThisHour, scheduledStreams, prior, now, true)
+                .forecast();
+    }
+
+    /**
+     * The same forecast as {@link #forecast(DemandHistory, int, List, StreamPrior, Instant)}, with the distribution
+     * of each period's demand that its interval was taken from.
+     */
+    public ForecastDistributions distributions(
+            DemandHistory history,
+            int unitsThisHour,
+            List<StreamWindow> scheduledStreams,
+            StreamPrior prior,
+            Instant now) {
         return forecast(history, unitsThisHour, scheduledStreams, prior, now, true);
     }
 
-    private Forecast forecast(
+    private ForecastDistributions forecast(
             DemandHistory history,
             int unitsThisHour,
             List<StreamWindow> scheduledStreams,
@@ -105,15 +120,20 @@ public final class DemandForecaster {
         }
 
         List<Period> hourly = new ArrayList<>(HOURS);
+        List<CountDistribution> hourlyDemand = new ArrayList<>(HOURS);
         for (int t = 0; t < HOURS; t++) {
             double variance = variance(baseline[t], model.hourDispersion)
                     + baseline[t] * baseline[t] * model.levelUncertainty
                     + variance(lift[t], model.streamDispersion);
             Instant from = start.plus(HOUR.multipliedBy(t));
-            hourly.add(period(from, from.plus(HOUR), t == 0 ? unitsThisHour : 0, baseline[t] + lift[t], variance));
+            CountDistribution demand =
+                    new CountDistribution(t == 0 ? unitsThisHour : 0, baseline[t] + lift[t], variance);
+            hourlyDemand.add(demand);
+            hourly.add(period(from, from.plus(HOUR), demand));
         }
 
         List<Period> daily = new ArrayList<>(DAYS);
+        List<CountDistribution> dailyDemand = new ArrayList<>(DAYS);
         for (int d = 0; d < DAYS; d++) {
             double base = 0;
             double streams = 0;
@@ -124,13 +144,17 @@ public final class DemandForecaster {
             }
             // a day h days ahead errs as the history's own days erred h days ahead
             double daysAhead = 1 + first / (double) UtcHours.PER_DAY;
+            // a lift is a multiple of the level, so it drifts with it as far ahead as the days do
+            double drift = Math.max(0, model.dayDispersion(daysAhead) - model.dayDispersion(1));
             double variance = variance(base, model.dayDispersion(daysAhead))
                     + base * base * model.levelUncertainty
-                    + variance(streams, model.streamDispersion);
+                    + variance(streams, model.streamDispersion + drift);
             Instant from = firstMidnight.plus(DAY.multipliedBy(d));
-            daily.add(period(from, from.plus(DAY), first == 0 ? unitsThisHour : 0, base + streams, variance));
+            CountDistribution demand = new CountDistribution(first == 0 ? unitsThisHour : 0, base + streams, variance);
+            dailyDemand.add(demand);
+            daily.add(period(from, from.plus(DAY), demand));
         }
-        return new Forecast(now, hourly, daily);
+        return new ForecastDistributions(new Forecast(now, hourly, daily), hourlyDemand, dailyDemand);
     }
 
     /**
@@ -201,12 +225,12 @@ public final class DemandForecaster {
         return mean + dispersion * mean * mean;
     }
 
-    /** A period of which {@code observed} units are already ordered and {@code rest} more are expected. */
-    private Period period(Instant from, Instant to, double observed, double rest, double variance) {
-        int[] interval = CountDistribution.interval(rest, variance, settings.coverage());
-        double low = observed + interval[0];
-        double high = observed + interval[1];
-        double expected = observed + rest;
+    /** A period whose demand has the given distribution (units already ordered, and more to come). */
+    private Period period(Instant from, Instant to, CountDistribution demand) {
+        int[] interval = CountDistribution.interval(demand.mean(), demand.variance(), settings.coverage());
+        double low = demand.observed() + interval[0];
+        double high = demand.observed() + interval[1];
+        double expected = demand.observed() + demand.mean();
         return new Period(from, to, expected, Math.min(low, expected), Math.max(high, expected));
     }
 }

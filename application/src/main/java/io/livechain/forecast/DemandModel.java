@@ -36,6 +36,21 @@ final class DemandModel {
     private static final int MIN_TRIAL_HOURS = 96;
     /** Dispersions below this are Poisson for all purposes (0). */
     private static final double MIN_DISPERSION = 1e-7;
+    /**
+     * The φ tried when fitting to counts: Poisson, then from {@link #COUNT_GRID_FROM} to {@link #COUNT_GRID_TO},
+     * refined by {@link #COUNT_BISECTIONS} halvings (on a log scale) where the credit crosses the coverage.
+     */
+    private static final int COUNT_GRID = 16;
+
+    private static final int COUNT_BISECTIONS = 6;
+    /**
+     * Below this mean, a period's counts are small enough that the normal's z misjudges its interval: φ is fitted to
+     * the counts themselves ({@code Calibration.countEstimate}).
+     */
+    private static final double SMALL_COUNTS = 30;
+
+    private static final double COUNT_GRID_FROM = 1e-4;
+    private static final double COUNT_GRID_TO = 30;
 
     private static final double DEFAULT_SMOOTHING = 0.1;
     private static final int WARM_UP_DAYS = 7;
@@ -164,7 +179,7 @@ final class DemandModel {
     static DemandModel fit(DemandHistory history, ForecastSettings settings) {
         int days = history.hours() / UtcHours.PER_DAY;
         if (days < WEEKLY_FROM_DAYS) {
-            return new Fit(history, settings, false, List.of()).model();
+            return new Fit(history, settings, false, List.of(), true).model();
         }
         long firstHour = UtcHours.of(history.firstHour());
         int[] units = history.hourlyUnits();
@@ -182,8 +197,8 @@ final class DemandModel {
             }
             DemandHistory before =
                     new DemandHistory(history.firstHour(), Arrays.copyOf(units, origin), history.pastStreams());
-            DemandModel a = new Fit(before, settings, false, List.of()).model();
-            DemandModel b = new Fit(before, settings, true, List.of()).model();
+            DemandModel a = new Fit(before, settings, false, List.of(), false).model();
+            DemandModel b = new Fit(before, settings, true, List.of(), false).model();
             for (int t = origin; t < origin + UtcHours.PER_DAY; t++) {
                 if (coverage[t] == 0) {
                     plain += Math.abs(units[t] - a.baseline(firstHour + t));
@@ -194,7 +209,7 @@ final class DemandModel {
             }
         }
         boolean chosen = weekly < plain;
-        return new Fit(history, settings, chosen, chosen ? weeklyPairs : plainPairs).model();
+        return new Fit(history, settings, chosen, chosen ? weeklyPairs : plainPairs, true).model();
     }
 
     /** The fitting, one history at a time. */
@@ -209,9 +224,20 @@ final class DemandModel {
         private final boolean weekly;
         /** Out-of-sample (actual, expected) hours from the trial origins, if any: what the intervals are fitted on. */
         private final List<double[]> trials;
+        /**
+         * Whether the model's intervals will be used: the trial fits only forecast means, so they skip the slower
+         * fitting of the hourly intervals to counts.
+         */
+        private final boolean forIntervals;
 
-        Fit(DemandHistory history, ForecastSettings settings, boolean weekly, List<double[]> trials) {
+        Fit(
+                DemandHistory history,
+                ForecastSettings settings,
+                boolean weekly,
+                List<double[]> trials,
+                boolean forIntervals) {
             this.weekly = weekly;
+            this.forIntervals = forIntervals;
             this.trials = trials;
             this.n = history.hours();
             this.units = history.hourlyUnits();
@@ -258,6 +284,7 @@ final class DemandModel {
             }
             boolean scalesWithLevel = levelWeight > 1e-9;
             double lift = streamHours == 0 ? 0 : Math.max(0, excess) / (scalesWithLevel ? levelWeight : covered);
+            double streamDispersion = streamDispersion(seasonal, levelBefore);
 
             // dispersions from the errors of forecasts made at each day's start
             Calibration hourly = new Calibration();
@@ -266,7 +293,6 @@ final class DemandModel {
             for (int k = 0; k < dailyAhead.length; k++) {
                 dailyAhead[k] = new Calibration();
             }
-            Dispersion streams = new Dispersion();
             for (int dayStart = firstDayStart(); dayStart < n; dayStart += UtcHours.PER_DAY) {
                 double dayLevel = levelBefore[Math.max(dayStart, 0)];
                 double expectedDay = 0;
@@ -274,11 +300,7 @@ final class DemandModel {
                 boolean complete = dayStart >= 0 && dayStart + UtcHours.PER_DAY <= n;
                 for (int t = Math.max(dayStart, 0); t < Math.min(dayStart + UtcHours.PER_DAY, n); t++) {
                     double expected = dayLevel * seasonal[t];
-                    if (coverage[t] > 0) {
-                        double withLift = levelBefore[t] * seasonal[t]
-                                + coverage[t] * (scalesWithLevel ? lift * levelBefore[t] : lift);
-                        streams.add(units[t], withLift);
-                    } else if (t >= warmUp) {
+                    if (coverage[t] == 0 && t >= warmUp) {
                         hourly.add(units[t], expected);
                         expectedDay += expected;
                         actualDay += units[t];
@@ -311,14 +333,19 @@ final class DemandModel {
                 // the trial models saw less history than this one and err more; the in-sample errors, less
                 double trial = ahead.estimate(settings.coverage(), HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
                 double inSample = hourly.estimate(settings.coverage(), HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
-                hourDispersion = Math.sqrt(trial * inSample);
                 optimism = inSample > 0 ? Math.max(1, trial / inSample) : 1;
+                if (forIntervals) {
+                    trial = ahead.countEstimate(settings.coverage(), HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
+                    inSample = hourly.countEstimate(settings.coverage(), HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
+                }
+                hourDispersion = Math.sqrt(trial * inSample);
             } else {
-                hourDispersion = hourly.estimate(coverage, HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
+                hourDispersion = forIntervals
+                        ? hourly.countEstimate(settings.coverage(), HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT)
+                        : hourly.estimate(coverage, HOUR_DISPERSION, HOUR_DISPERSION_WEIGHT);
             }
-            double dayDispersion = daily.count() == 0
-                    ? hourDispersion
-                    : daily.estimate(coverage, DAY_DISPERSION, DAY_DISPERSION_WEIGHT);
+            double dayDispersion =
+                    daily.count() == 0 ? hourDispersion : daily.fit(coverage, DAY_DISPERSION, DAY_DISPERSION_WEIGHT);
             // further days: fitted on the history's own errors that far ahead, never below the day before's
             double[] dayDispersions = new double[DAY_HORIZONS.length];
             dayDispersions[0] = dayDispersion;
@@ -326,7 +353,7 @@ final class DemandModel {
                 double drifted = dayDispersion * (1 + (DAY_HORIZONS[k] - 1) * smoothing * smoothing);
                 double fitted = dailyAhead[k].count() == 0
                         ? drifted
-                        : dailyAhead[k].estimate(coverage, drifted, DAY_DISPERSION_WEIGHT);
+                        : dailyAhead[k].fit(coverage, drifted, DAY_DISPERSION_WEIGHT);
                 dayDispersions[k] = Math.max(dayDispersions[k - 1], fitted);
             }
             for (int k = 0; k < DAY_HORIZONS.length; k++) {
@@ -343,8 +370,45 @@ final class DemandModel {
                     streamHours,
                     hourDispersion,
                     dayDispersions,
-                    streams.estimate(STREAM_DISPERSION, STREAM_DISPERSION_WEIGHT),
+                    streamDispersion,
                     n);
+        }
+
+        /**
+         * φ of stream demand, from how each past stream erred when forecast with the lift the streams before it
+         * taught (out of sample: what a forecast of the next stream faces, whose size past streams teach poorly), per
+         * stream-hour; the prior where no stream had one before it.
+         */
+        private double streamDispersion(double[] seasonal, double[] levelBefore) {
+            Calibration ahead = new Calibration();
+            double excess = 0;
+            double levelWeight = 0;
+            double covered = 0;
+            List<double[]> stream = new ArrayList<>();
+            for (int t = 0; t <= n; t++) {
+                if (t < n && coverage[t] > 0) {
+                    // the hour's units, its baseline and its coverage; the stream is scored when it ends
+                    stream.add(new double[] {units[t], levelBefore[t] * seasonal[t], coverage[t], levelBefore[t]});
+                    continue;
+                }
+                if (stream.isEmpty()) {
+                    continue;
+                }
+                boolean scales = levelWeight > 1e-9;
+                if (covered > 0) {
+                    double lift = Math.max(0, excess) / (scales ? levelWeight : covered);
+                    for (double[] hour : stream) {
+                        ahead.add(hour[0], hour[1] + hour[2] * (scales ? lift * hour[3] : lift));
+                    }
+                }
+                for (double[] hour : stream) {
+                    excess += hour[0] - hour[1];
+                    levelWeight += hour[2] * hour[3];
+                    covered += hour[2];
+                }
+                stream.clear();
+            }
+            return ahead.estimate(settings.coverage(), STREAM_DISPERSION, STREAM_DISPERSION_WEIGHT);
         }
 
         /** Index (possibly negative) of the first UTC midnight at or before the first hour. */
@@ -502,6 +566,87 @@ final class DemandModel {
             return pairs.size();
         }
 
+        /**
+         * Like {@link #estimate}, for counts: φ such that the pairs' probability integral transforms fall inside the
+         * central {@code coverage} as often as asked, each actual count y credited with the share of {@code [F(y−1),
+         * F(y)]} inside it (the nonrandomized PIT of Czado, Gneiting and Held, 2009). Where most counts are 0 or a few
+         * units, no interval of whole units holds the coverage and the normal's z says little; this still does. The
+         * credit is not monotone in φ (a wider negative binomial puts more on 0 as well as on the far tail, and a very
+         * wide one credits the many zeros again): on a grid of φ from Poisson up, the first that reaches the coverage
+         * (or the one nearest it, if none does) wins.
+         */
+        /**
+         * {@link #countEstimate} where the counts are small (a mean below {@link #SMALL_COUNTS} units), else {@link
+         * #estimate} with the in-sample slack.
+         */
+        double fit(double coverageWithSlack, double prior, double weight) {
+            double mean = pairs.stream().mapToDouble(pair -> pair[1]).average().orElse(0);
+            return mean < SMALL_COUNTS
+                    ? countEstimate(coverageWithSlack - CALIBRATION_SLACK, prior, weight)
+                    : estimate(coverageWithSlack, prior, weight);
+        }
+
+        double countEstimate(double coverage, double prior, double weight) {
+            if (pairs.isEmpty()) {
+                return prior;
+            }
+            // a coarse grid from Poisson up to the first φ on the other side of the coverage, then bisection
+            double step = Math.pow(COUNT_GRID_TO / COUNT_GRID_FROM, 1.0 / (COUNT_GRID - 2));
+            double previous = MIN_DISPERSION;
+            double poissonSide = Math.signum(credit(MIN_DISPERSION, coverage) - coverage);
+            double best = MIN_DISPERSION;
+            double bestMiss = Math.abs(credit(MIN_DISPERSION, coverage) - coverage);
+            // a Poisson too wide already: a wider negative binomial narrows it only by putting more on 0, which is
+            // right where the history has more zeros than the Poisson expects (intermittent demand), not where its
+            // counts are steadier than a Poisson's
+            int stepsUp = poissonSide > 0 && !moreZerosThanPoisson() ? 0 : COUNT_GRID;
+            for (int k = 1; k < stepsUp; k++) {
+                double dispersion = COUNT_GRID_FROM * Math.pow(step, k - 1);
+                double side = credit(dispersion, coverage) - coverage;
+                if (Math.signum(side) != poissonSide && poissonSide != 0) {
+                    double low = Math.log(previous);
+                    double high = Math.log(dispersion);
+                    for (int halving = 0; halving < COUNT_BISECTIONS; halving++) {
+                        double middle = (low + high) / 2;
+                        if (Math.signum(credit(Math.exp(middle), coverage) - coverage) == poissonSide) {
+                            low = middle;
+                        } else {
+                            high = middle;
+                        }
+                    }
+                    best = Math.exp((low + high) / 2);
+                    break;
+                }
+                if (Math.abs(side) < bestMiss - 1e-9) {
+                    bestMiss = Math.abs(side);
+                    best = dispersion;
+                }
+                previous = dispersion;
+            }
+            double log = (pairs.size() * Math.log(best) + weight * Math.log(prior)) / (pairs.size() + weight);
+            return Math.exp(log) <= MIN_DISPERSION * 1.0001 ? 0 : Math.exp(log);
+        }
+
+        private boolean moreZerosThanPoisson() {
+            double zeros = 0;
+            double expected = 0;
+            for (double[] pair : pairs) {
+                zeros += pair[0] == 0 ? 1 : 0;
+                expected += Math.exp(-pair[1]);
+            }
+            return zeros > expected;
+        }
+
+        /** The mean PIT credit of the pairs under NB(expected, φ). */
+        private double credit(double dispersion, double coverage) {
+            double credit = 0;
+            for (double[] pair : pairs) {
+                double mean = pair[1];
+                credit += new CountDistribution(0, mean, mean + dispersion * mean * mean).pitCredit(pair[0], coverage);
+            }
+            return credit / pairs.size();
+        }
+
         double estimate(double coverage, double prior, double weight) {
             if (pairs.isEmpty()) {
                 return prior;
@@ -525,29 +670,5 @@ final class DemandModel {
     /** z with P(|Z| ≤ z) = coverage. */
     static double normalEdge(double coverage) {
         return CountDistribution.normalQuantile((1 + coverage) / 2);
-    }
-
-    /**
-     * Method-of-moments estimate of φ in variance = μ + φμ² (negative binomial), from (actual, expected) pairs,
-     * shrunk toward a prior that counts as {@code weight} pairs of average size.
-     */
-    private static final class Dispersion {
-        private double excessVariance;
-        private double squaredMeans;
-        private int count;
-
-        void add(double actual, double expected) {
-            excessVariance += (actual - expected) * (actual - expected) - expected;
-            squaredMeans += expected * expected;
-            count++;
-        }
-
-        double estimate(double prior, double weight) {
-            if (count == 0 || squaredMeans <= 0) {
-                return prior;
-            }
-            double average = squaredMeans / count;
-            return Math.max(0, (excessVariance + weight * prior * average) / (squaredMeans + weight * average));
-        }
     }
 }

@@ -113,6 +113,42 @@ class DemandForecasterTest {
     }
 
     @Test
+    void a_streams_interval_is_as_wide_as_past_streams_missed_the_lift_the_streams_before_them_taught() {
+        // given two SKUs streaming at 20:00 each Tuesday and Thursday for four weeks: one sells 150 units each time,
+        // the other 60 and 240 in turn (the same average)
+        Period steady = nextStreamHour(week -> 150);
+        Period varying = nextStreamHour(stream -> stream % 2 == 0 ? 60 : 240);
+
+        // then both expect about 150 more than the hour's usual 10, and the varying one's interval holds its swings
+        assertThat(steady.expected()).isBetween(130.0, 190.0);
+        assertThat(varying.expected()).isBetween(130.0, 190.0);
+        assertThat(varying.high() - varying.low()).isGreaterThan(3 * (steady.high() - steady.low()));
+        assertThat(varying.low()).isLessThan(varying.expected() - 60);
+        assertThat(varying.high()).isGreaterThan(varying.expected() + 60);
+    }
+
+    /** The forecast of 20:00 on the fifth Tuesday, on air, after eight past streams selling {@code sold(k)} units. */
+    private Period nextStreamHour(java.util.function.IntUnaryOperator sold) {
+        int[] units = steadyDemand(29 * 24);
+        List<StreamWindow> past = new ArrayList<>();
+        int k = 0;
+        for (int week = 0; week < 4; week++) {
+            for (int day : new int[] {1, 3}) {
+                Instant start = MONDAY.plus(Duration.ofDays(7L * week + day)).plus(Duration.ofHours(20));
+                past.add(new StreamWindow(start, start.plus(HOUR)));
+                units[(7 * week + day) * 24 + 20] = sold.applyAsInt(k++);
+            }
+        }
+        DemandHistory history = new DemandHistory(MONDAY, units, past);
+        Instant tuesday = history.end();
+        StreamWindow next = new StreamWindow(tuesday.plus(Duration.ofHours(20)), tuesday.plus(Duration.ofHours(21)));
+        return forecaster
+                .forecast(history, List.of(next), history.end())
+                .hourly()
+                .get(20);
+    }
+
+    @Test
     void lifts_a_partly_covered_hour_by_the_covered_share() {
         // given the same history with weekly streams
         int[] units = steadyDemand(28 * 24);
@@ -211,6 +247,56 @@ class DemandForecasterTest {
         assertThat(hour.low()).isGreaterThanOrEqualTo(30);
         assertThat(hour.high()).isGreaterThan(30);
         assertThat(knowing.hourly().subList(1, 24)).isEqualTo(plain.hourly().subList(1, 24));
+    }
+
+    @Test
+    void gives_the_distribution_each_periods_interval_was_taken_from() {
+        // given a steady SKU, and at 19:20 30 units sold since 19:00
+        DemandHistory history = new DemandHistory(MONDAY, steadyDemand(14 * 24 + 19), List.of());
+        Instant now = history.end().plus(Duration.ofMinutes(20));
+
+        // when
+        ForecastDistributions both = forecaster.distributions(history, 30, List.of(), StreamPrior.DEFAULT, now);
+
+        // then the same forecast, and each period's distribution has its mean and puts about 80% inside its interval
+        assertThat(both.forecast()).isEqualTo(forecaster.forecast(history, 30, List.of(), StreamPrior.DEFAULT, now));
+        assertThat(both.hourly()).hasSize(24);
+        assertThat(both.daily()).hasSize(14);
+        assertThat(both.hourly().getFirst().observed()).isEqualTo(30);
+        List<Period> periods = new ArrayList<>(both.forecast().hourly());
+        periods.addAll(both.forecast().daily());
+        List<CountDistribution> demands = new ArrayList<>(both.hourly());
+        demands.addAll(both.daily());
+        for (int i = 0; i < periods.size(); i++) {
+            Period period = periods.get(i);
+            CountDistribution demand = demands.get(i);
+            assertThat(demand.observed() + demand.mean()).isCloseTo(period.expected(), within(1e-9));
+            assertThat(demand.cdf(period.high()) - demand.cdf(period.low() - 1)).isBetween(0.77, 0.95);
+            assertThat(demand.cdf(period.low() - 1)).isLessThan(0.2);
+        }
+    }
+
+    @Test
+    void a_quiet_skus_hours_put_as_much_on_no_sale_as_its_history_had() {
+        // given five weeks in which 1 hour in 25 sold 2 units (4% of hours, a mean of 0.08), every other hour nothing
+        int[] units = new int[35 * 24];
+        for (int t = 0; t < units.length; t += 25) {
+            units[t] = 2;
+        }
+        DemandHistory history = new DemandHistory(MONDAY, units, List.of());
+
+        // when
+        ForecastDistributions forecast =
+                forecaster.distributions(history, 0, List.of(), StreamPrior.DEFAULT, history.end());
+
+        // then each hour expects about 0.08 units and puts near 96% on none, not a Poisson's 92%
+        for (CountDistribution hour : forecast.hourly()) {
+            assertThat(hour.mean()).isBetween(0.05, 0.11);
+            assertThat(hour.cdf(0)).isGreaterThan(0.945);
+        }
+        // and the interval of whole units that holds 0 holds it all
+        assertThat(forecast.forecast().hourly())
+                .allSatisfy(period -> assertThat(period.low()).isZero());
     }
 
     @Test

@@ -1,8 +1,9 @@
 package io.livechain.forecast.backtest;
 
+import io.livechain.forecast.CountDistribution;
 import io.livechain.forecast.DemandForecaster;
 import io.livechain.forecast.DemandHistory;
-import io.livechain.forecast.Forecast;
+import io.livechain.forecast.ForecastDistributions;
 import io.livechain.forecast.Period;
 import io.livechain.forecast.StreamPrior;
 import io.livechain.forecast.StreamWindow;
@@ -81,7 +82,8 @@ public final class Backtest {
 
     /**
      * Scores of one group at one horizon bucket: MAE in units, MASE of ours and of the two naive forecasts, the
-     * floor's MAE (NaN where the means are unknown) and the share of actuals inside the 80% interval.
+     * floor's MAE (NaN where the means are unknown), the share of actuals inside the 80% interval, and the same share
+     * counted on the forecast's distribution ({@link CountDistribution#pitCredit}).
      */
     public record Row(
             String group,
@@ -93,7 +95,8 @@ public final class Backtest {
             double mase,
             double maseYesterday,
             double maseLastWeek,
-            double coverage) {
+            double coverage,
+            double pitCoverage) {
 
         /** MASE of the forecast over that of the same hour yesterday (day before): below 1, ours is better. */
         public double ratio() {
@@ -137,6 +140,9 @@ public final class Backtest {
         }
     }
 
+    /** The central probability the intervals are meant to hold. */
+    public static final double COVERAGE = 0.8;
+
     private Backtest() {}
 
     /**
@@ -166,30 +172,33 @@ public final class Backtest {
         }
         out.printf(
                 Locale.ROOT,
-                "All horizons, synthetic seeds 1..%d: mean (min-max) of MASE ours / MASE naive, MAE / floor, 80%% cover%n",
+                "All horizons, synthetic seeds 1..%d: mean (min-max) of MASE ours / MASE naive, MAE / floor, 80%% cover"
+                        + " (plain and PIT)%n",
                 seeds);
         out.printf(
                 Locale.ROOT,
-                "%-36s %-6s %-20s %-20s %-20s %-17s%n",
+                "%-36s %-6s %-20s %-20s %-20s %-17s %-17s%n",
                 "group",
                 "",
                 "vs yesterday",
                 "vs last week",
                 "over floor",
-                "cover");
+                "cover",
+                "PIT cover");
         for (Row first : reports.getFirst().rows()) {
             if (!first.horizon().equals(first.resolution().all())) {
                 continue;
             }
             out.printf(
                     Locale.ROOT,
-                    "%-36s %-6s %-20s %-20s %-20s %-17s%n",
+                    "%-36s %-6s %-20s %-20s %-20s %-17s %-17s%n",
                     first.group(),
                     first.resolution() == Resolution.HOURLY ? "hours" : "days",
                     spread(reports, first, Row::ratio, "%.3f"),
                     spread(reports, first, Row::ratioLastWeek, "%.3f"),
                     spread(reports, first, Row::overFloor, "%.3f"),
-                    spread(reports, first, Row::coverage, "%.2f"));
+                    spread(reports, first, Row::coverage, "%.2f"),
+                    spread(reports, first, Row::pitCoverage, "%.2f"));
         }
     }
 
@@ -254,7 +263,7 @@ public final class Backtest {
             }
             int at = day * 24;
             Instant origin = sku.firstHour().plus(Duration.ofHours(at));
-            Forecast forecast = forecaster.forecast(
+            ForecastDistributions forecast = forecaster.distributions(
                     history(sku, origin, at), 0, scheduled(sku, origin), prior(merchant, origin), origin);
             Scorer scorer = new Scorer(sku, at, forecast, onAir);
             scorer.scoreHours(regime, groups, naiveScale(sku.hourlyUnits(), 0, at, 24));
@@ -299,7 +308,7 @@ public final class Backtest {
                                 .filter(s -> s.start().isBefore(origin))
                                 .toList());
                 StreamPrior prior = prior(skus, origin);
-                Forecast forecast = forecaster.forecast(history, 0, scheduled, prior, origin);
+                ForecastDistributions forecast = forecaster.distributions(history, 0, scheduled, prior, origin);
                 Scorer scorer = new Scorer(whole, at, forecast, onAir);
                 scorer.scoreHours(COLD_START, groups, hourScale, true);
                 if (at % 24 == 0) {
@@ -311,7 +320,8 @@ public final class Backtest {
                 List<StreamWindow> unknown = scheduled.stream()
                         .map(s -> new StreamWindow(s.start(), s.end()))
                         .toList();
-                Scorer without = new Scorer(whole, at, forecaster.forecast(history, 0, unknown, prior, origin), onAir);
+                Scorer without =
+                        new Scorer(whole, at, forecaster.distributions(history, 0, unknown, prior, origin), onAir);
                 for (int h = 1; h <= DemandForecaster.HOURS; h++) {
                     Instant from = origin.plus(Duration.ofHours(h - 1));
                     if (first.overlap(from, from.plus(Duration.ofHours(1))).isPositive()) {
@@ -400,7 +410,7 @@ public final class Backtest {
     }
 
     /** Scores one forecast made {@code at} hours into a series. */
-    private record Scorer(SyntheticDemand.Sku sku, int at, Forecast forecast, boolean[] onAir) {
+    private record Scorer(SyntheticDemand.Sku sku, int at, ForecastDistributions forecast, boolean[] onAir) {
 
         void scoreHours(String regime, Groups groups, double scale) {
             scoreHours(regime, groups, scale, false);
@@ -424,6 +434,7 @@ public final class Backtest {
                     group,
                     Resolution.HOURLY,
                     h,
+                    forecast.forecast().hourly().get(h - 1),
                     forecast.hourly().get(h - 1),
                     sku.unitsAt(t),
                     sku.meanAt(t),
@@ -455,6 +466,7 @@ public final class Backtest {
                             group,
                             Resolution.DAILY,
                             d,
+                            forecast.forecast().daily().get(d - 1),
                             forecast.daily().get(d - 1),
                             dayTotal(start),
                             dayMean(start),
@@ -508,6 +520,7 @@ public final class Backtest {
                 Resolution resolution,
                 int horizon,
                 Period forecast,
+                CountDistribution demand,
                 double actual,
                 double mean,
                 double yesterday,
@@ -517,7 +530,7 @@ public final class Backtest {
             for (int b = 0; b < resolution.buckets.length; b++) {
                 int[] bucket = resolution.buckets[b];
                 if (bucket[0] <= horizon && horizon <= bucket[1]) {
-                    tallies[b].add(actual, forecast, mean, yesterday, lastWeek, scale);
+                    tallies[b].add(actual, forecast, demand, mean, yesterday, lastWeek, scale);
                 }
             }
         }
@@ -553,7 +566,8 @@ public final class Backtest {
                         t.scaledError / t.points,
                         t.scaledYesterday / t.points,
                         t.scaledLastWeek / t.points,
-                        t.covered / (double) t.points));
+                        t.covered / (double) t.points,
+                        t.pitCovered / t.points));
             }
             return rows;
         }
@@ -564,13 +578,21 @@ public final class Backtest {
         int points;
         int floorPoints;
         int covered;
+        double pitCovered;
         double error;
         double floorError;
         double scaledError;
         double scaledYesterday;
         double scaledLastWeek;
 
-        void add(double actual, Period forecast, double mean, double yesterday, double lastWeek, double scale) {
+        void add(
+                double actual,
+                Period forecast,
+                CountDistribution demand,
+                double mean,
+                double yesterday,
+                double lastWeek,
+                double scale) {
             points++;
             error += Math.abs(actual - forecast.expected());
             scaledError += Math.abs(actual - forecast.expected()) / scale;
@@ -583,6 +605,7 @@ public final class Backtest {
             if (forecast.low() <= actual && actual <= forecast.high()) {
                 covered++;
             }
+            pitCovered += demand.pitCredit(actual, COVERAGE);
         }
     }
 
@@ -616,7 +639,9 @@ public final class Backtest {
         out.println("vs yday / vs week = MASE ours over MASE of the same hour yesterday / last week (days: the day");
         out.println(
                 "before the origin / the same day last week); below 1, ours is better. floor = MAE of the true mean");
-        out.println("(where known); /floor = MAE ours over it. cover = share of actuals inside the 80% interval.");
+        out.println("(where known); /floor = MAE ours over it. cover = share of actuals inside the 80% interval;");
+        out.println("PIT = the same share on the forecast distribution (nonrandomized PIT of Czado, Gneiting & Held");
+        out.println("2009: an actual y counts |[F(y-1), F(y)] & [0.1, 0.9]| / (F(y) - F(y-1))), 0.80 when calibrated.");
         out.println();
         out.println("== every regime, all horizons ==");
         header(out, "group");
@@ -654,7 +679,7 @@ public final class Backtest {
     private static void header(PrintStream out, String first) {
         out.printf(
                 Locale.ROOT,
-                "%-36s %-5s %6s %10s %10s %8s %8s %8s %7s %7s %7s %6s%n",
+                "%-36s %-5s %6s %10s %10s %8s %8s %8s %7s %7s %7s %6s %6s%n",
                 first,
                 "",
                 "points",
@@ -666,13 +691,14 @@ public final class Backtest {
                 "vs yday",
                 "vs week",
                 "/floor",
-                "cover");
+                "cover",
+                "PIT");
     }
 
     private static void line(PrintStream out, String label, Row row) {
         out.printf(
                 Locale.ROOT,
-                "%-36s %-5s %6d %10s %10s %8.3f %8.3f %8.3f %7.3f %7.3f %7s %6.2f%n",
+                "%-36s %-5s %6d %10s %10s %8.3f %8.3f %8.3f %7.3f %7.3f %7s %6.2f %6.2f%n",
                 label,
                 row.horizon().equals(row.resolution().all()) && !label.startsWith("hours") && !label.startsWith("days")
                         ? (row.resolution() == Resolution.HOURLY ? "hours" : "days")
@@ -686,7 +712,8 @@ public final class Backtest {
                 row.ratio(),
                 row.ratioLastWeek(),
                 Double.isFinite(row.overFloor()) ? String.format(Locale.ROOT, "%.3f", row.overFloor()) : "-",
-                row.coverage());
+                row.coverage(),
+                row.pitCoverage());
     }
 
     private static String number(double value) {

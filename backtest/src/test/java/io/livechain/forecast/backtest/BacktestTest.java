@@ -78,6 +78,29 @@ class BacktestTest {
 
     @ParameterizedTest
     @ValueSource(longs = {Backtest.DEFAULT_SEED, 1, 2})
+    void the_forecast_distributions_put_80_percent_of_the_outcomes_inside_their_central_80_percent(long seed) {
+        // given the synthetic demand of the seed
+        // when
+        Report report = report(seed);
+
+        // then the PIT coverage holds at high and low counts, where plain counting cannot (quiet hours: any
+        // interval holding 0 holds over 90%)
+        for (String group : List.of(Backtest.HIGH_COUNT, Backtest.INTERMITTENT, Backtest.YOUNG, Backtest.COLD_START)) {
+            assertThat(report.all(group, Resolution.HOURLY).pitCoverage())
+                    .as(group)
+                    .isBetween(0.75, 0.86);
+        }
+        assertThat(report.all(Backtest.INTERMITTENT, Resolution.HOURLY).coverage())
+                .isGreaterThan(0.9);
+        for (String group : List.of(Backtest.INTERMITTENT, Backtest.STREAM_LIFTED)) {
+            assertThat(report.all(group, Resolution.DAILY).pitCoverage())
+                    .as(group)
+                    .isBetween(0.72, 0.88);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {Backtest.DEFAULT_SEED, 1, 2})
     void a_new_skus_first_stream_is_forecast_from_the_merchants_prior(long seed) {
         // given the synthetic demand of the seed
         // when
@@ -116,6 +139,7 @@ class BacktestTest {
                 .contains("== high-count seasonal ==", "== intermittent ==", "== stream-lifted ==")
                 .contains("== cold start, first 7 days ==", "== cold start, first stream ==")
                 .contains("hours 13-24", "days  8-14", "days  1-14")
+                .contains("PIT", "Czado, Gneiting & Held")
                 .contains("backtest/real-data/fetch.sh");
     }
 }
