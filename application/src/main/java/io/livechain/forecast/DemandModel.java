@@ -52,6 +52,12 @@ final class DemandModel {
     private static final double COUNT_GRID_FROM = 1e-4;
     private static final double COUNT_GRID_TO = 30;
 
+    /**
+     * How many standard errors of the difference in daily squared error a smoother level may err more than the best
+     * one in-sample and still be chosen.
+     */
+    private static final double SMOOTHING_STANDARD_ERRORS = 1;
+
     private static final double DEFAULT_SMOOTHING = 0.1;
     private static final int WARM_UP_DAYS = 7;
     private static final int DAYS_TO_CHOOSE_SMOOTHING = 7;
@@ -505,39 +511,67 @@ final class DemandModel {
             levelBefore[n] = level;
         }
 
-        /** The smoothing constant whose day-ahead forecasts of daily demand (stream hours left out) erred least. */
+        /**
+         * The smoothing constant whose day-ahead forecasts of daily demand (stream hours left out) erred least. Where
+         * days sell fewer than {@link #SMALL_COUNTS} units, the smoothest one that erred no more than that beyond
+         * chance: the mean of its daily squared errors' excess over the best one's is within {@link
+         * #SMOOTHING_STANDARD_ERRORS} standard error of 0 (the one-standard-error rule). On a few units a day, the
+         * differences between constants are mostly counting noise, and the smallest in-sample error often belongs to a
+         * level that chases it; a level that truly moved still shows by far more than that. On larger counts, the
+         * errors are the level's own movements, and the best fit is kept.
+         */
         private double chooseSmoothing(double[] seasonal) {
-            double best = DEFAULT_SMOOTHING;
-            double bestError = Double.POSITIVE_INFINITY;
+            // each whole day's demand and seasonal weight (stream hours left out)
+            List<double[]> days = new ArrayList<>();
+            for (int dayStart = firstDayStart(); dayStart + UtcHours.PER_DAY <= n; dayStart += UtcHours.PER_DAY) {
+                if (dayStart < warmUp) {
+                    continue;
+                }
+                double shape = 0;
+                double actual = 0;
+                for (int t = dayStart; t < dayStart + UtcHours.PER_DAY; t++) {
+                    if (coverage[t] == 0) {
+                        shape += seasonal[t];
+                        actual += units[t];
+                    }
+                }
+                days.add(new double[] {dayStart, actual, shape});
+            }
+            if (days.size() < DAYS_TO_CHOOSE_SMOOTHING) {
+                return DEFAULT_SMOOTHING;
+            }
+            double[][] errors = new double[LEVEL_SMOOTHING.length][days.size()];
+            double[] total = new double[LEVEL_SMOOTHING.length];
             double[] levelBefore = new double[n + 1];
-            for (double smoothing : LEVEL_SMOOTHING) {
-                smoothLevel(seasonal, smoothing, levelBefore);
-                double error = 0;
-                int days = 0;
-                for (int dayStart = firstDayStart(); dayStart + UtcHours.PER_DAY <= n; dayStart += UtcHours.PER_DAY) {
-                    if (dayStart < warmUp) {
-                        continue;
-                    }
-                    double expected = 0;
-                    double actual = 0;
-                    for (int t = dayStart; t < dayStart + UtcHours.PER_DAY; t++) {
-                        if (coverage[t] == 0) {
-                            expected += levelBefore[dayStart] * seasonal[t];
-                            actual += units[t];
-                        }
-                    }
-                    error += (actual - expected) * (actual - expected);
-                    days++;
+            int best = 0;
+            for (int a = 0; a < LEVEL_SMOOTHING.length; a++) {
+                smoothLevel(seasonal, LEVEL_SMOOTHING[a], levelBefore);
+                for (int d = 0; d < days.size(); d++) {
+                    double[] day = days.get(d);
+                    double error = day[1] - levelBefore[(int) day[0]] * day[2];
+                    errors[a][d] = error * error;
+                    total[a] += errors[a][d];
                 }
-                if (days < DAYS_TO_CHOOSE_SMOOTHING) {
-                    return DEFAULT_SMOOTHING;
-                }
-                if (error < bestError) {
-                    bestError = error;
-                    best = smoothing;
+                if (total[a] < total[best]) {
+                    best = a;
                 }
             }
-            return best;
+            double meanDay = days.stream().mapToDouble(day -> day[1]).average().orElse(0);
+            for (int a = 0; a < (meanDay < SMALL_COUNTS ? best : 0); a++) {
+                double mean = 0;
+                double squares = 0;
+                for (int d = 0; d < days.size(); d++) {
+                    double excess = errors[a][d] - errors[best][d];
+                    mean += excess;
+                    squares += excess * excess;
+                }
+                mean /= days.size();
+                double standardError = Math.sqrt(Math.max(0, squares / days.size() - mean * mean) / days.size());
+                if (mean <= SMOOTHING_STANDARD_ERRORS * standardError) {
+                    return LEVEL_SMOOTHING[a];
+                }
+            }
+            return LEVEL_SMOOTHING[best];
         }
 
         private static double[] ones(int size) {
@@ -593,16 +627,23 @@ final class DemandModel {
             // a coarse grid from Poisson up to the first φ on the other side of the coverage, then bisection
             double step = Math.pow(COUNT_GRID_TO / COUNT_GRID_FROM, 1.0 / (COUNT_GRID - 2));
             double previous = MIN_DISPERSION;
-            double poissonSide = Math.signum(credit(MIN_DISPERSION, coverage) - coverage);
+            double poissonCredit = credit(MIN_DISPERSION, coverage);
+            double poissonSide = Math.signum(poissonCredit - coverage);
             double best = MIN_DISPERSION;
-            double bestMiss = Math.abs(credit(MIN_DISPERSION, coverage) - coverage);
+            double bestMiss = Math.abs(poissonCredit - coverage);
             // a Poisson too wide already: a wider negative binomial narrows it only by putting more on 0, which is
             // right where the history has more zeros than the Poisson expects (intermittent demand), not where its
             // counts are steadier than a Poisson's
             int stepsUp = poissonSide > 0 && !moreZerosThanPoisson() ? 0 : COUNT_GRID;
             for (int k = 1; k < stepsUp; k++) {
                 double dispersion = COUNT_GRID_FROM * Math.pow(step, k - 1);
-                double side = credit(dispersion, coverage) - coverage;
+                double credit = credit(dispersion, coverage);
+                if (poissonSide > 0 && credit > poissonCredit) {
+                    // widening widens: the zeros are too few to matter (a day of low counts that once sold
+                    // nothing), and what narrows it further out is only an absurd φ that puts nearly all on 0
+                    break;
+                }
+                double side = credit - coverage;
                 if (Math.signum(side) != poissonSide && poissonSide != 0) {
                     double low = Math.log(previous);
                     double high = Math.log(dispersion);

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class DemandForecasterTest {
@@ -277,6 +279,28 @@ class DemandForecasterTest {
     }
 
     @Test
+    void a_day_of_low_counts_that_once_sold_nothing_keeps_a_daily_interval_around_its_mean() {
+        // given eight weeks of about 7 units a day (a Poisson of 0.3 an hour), one day of which sold nothing
+        SplittableRandom random = new SplittableRandom(4);
+        int[] units = new int[56 * 24];
+        for (int t = 0; t < units.length; t++) {
+            units[t] = poisson(random, 0.3);
+        }
+        Arrays.fill(units, 40 * 24, 41 * 24, 0);
+        DemandHistory history = new DemandHistory(MONDAY, units, List.of());
+
+        // when
+        Forecast forecast = forecaster.forecast(history, List.of(), history.end());
+
+        // then the days' intervals are a count's around its mean, not [0, mean] from a dispersion that puts nearly
+        // all on no sale (which the one empty day once called for)
+        assertThat(forecast.daily()).allSatisfy(day -> {
+            assertThat(day.low()).isPositive();
+            assertThat(day.high()).isGreaterThan(day.expected() + 1).isLessThan(3 * day.expected());
+        });
+    }
+
+    @Test
     void a_quiet_skus_hours_put_as_much_on_no_sale_as_its_history_had() {
         // given five weeks in which 1 hour in 25 sold 2 units (4% of hours, a mean of 0.08), every other hour nothing
         int[] units = new int[35 * 24];
@@ -426,6 +450,18 @@ class DemandForecasterTest {
             units[t] = (t / 24) % 7 == 5 ? 2 * base : base;
         }
         return units;
+    }
+
+    /** A Poisson draw (Knuth's product of uniforms). */
+    static int poisson(SplittableRandom random, double mean) {
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int count = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            count++;
+        }
+        return count;
     }
 
     private static void assertContiguous(List<Period> periods, Duration length) {

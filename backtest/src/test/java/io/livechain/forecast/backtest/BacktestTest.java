@@ -54,11 +54,12 @@ class BacktestTest {
         // when
         Report report = report(seed);
 
-        // then
+        // then within 5% of knowing the true mean, hours and days (seeds 42, 1, 2: hours 0.96-1.03, days 1.00-1.05;
+        // a level that chased the counting noise held the days to 1.01-1.06)
         assertThat(report.all(Backtest.INTERMITTENT, Resolution.HOURLY).overFloor())
-                .isLessThan(1.07);
+                .isBetween(0.9, 1.05);
         assertThat(report.all(Backtest.INTERMITTENT, Resolution.DAILY).overFloor())
-                .isLessThan(1.1);
+                .isBetween(0.95, 1.06);
     }
 
     @ParameterizedTest
