@@ -22,6 +22,11 @@ public final class Api {
         this.base = "http://localhost:" + port;
     }
 
+    /** The platform's address, for a request built by hand. */
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
     public Response get(String path, String apiKey) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), apiKey, Map.of());
     }

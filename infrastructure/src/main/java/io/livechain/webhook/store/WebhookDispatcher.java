@@ -161,13 +161,16 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     /** Starts a run for every due subscription that is not already under way and may have something to deliver. */
     void poll() {
-        long head = feed.head();
         List<SubscriptionRecord> due = db.selectFrom(SUBSCRIPTION)
                 .where(SUBSCRIPTION.STATUS.eq(WebhookSubscriptionView.ACTIVE))
                 .and(SUBSCRIPTION.NEXT_ATTEMPT_AT.le(now()))
                 .orderBy(SUBSCRIPTION.NEXT_ATTEMPT_AT)
                 .limit(1000)
                 .fetch();
+        if (due.isEmpty()) {
+            return; // no subscription is due (none at all, most often): the feed's head is not asked for
+        }
+        long head = feed.head();
         for (SubscriptionRecord subscription : due) {
             boolean caughtUp = subscription.getCursorIndex() >= head
                     && subscription.getCursorGaps().length == 0

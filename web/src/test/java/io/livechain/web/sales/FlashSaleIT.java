@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livechain.web.Api;
 import io.livechain.web.PlatformIT;
 import io.livechain.web.ReadModels;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +127,35 @@ class FlashSaleIT extends PlatformIT {
         var reused = sale.order(stream, "alice", "RET-2", 2, "k-1", "north");
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.problemType()).isEqualTo("idempotency-key-reused");
+    }
+
+    @Test
+    void an_order_sent_in_chunks_without_a_length_is_read_whole() {
+        // given an offer of one unit
+        sale.product("CHUNK-1");
+        sale.receive(sale.northWarehouse, "CHUNK-1", 10);
+        String stream = sale.liveStream("CHUNK-1", 1, 1, false, 30);
+        String body = """
+                {"liveStreamId":"%s","buyerId":"chunked","lines":[{"sku":"CHUNK-1","quantity":1}],
+                 "shippingAddress":{"zone":"north","line1":"1 Main St","city":"Springfield","recipient":"R"}}""".formatted(stream);
+        // when the body comes as a stream of unknown length (chunked transfer encoding), then again for the next buyer
+        Api.Response placed = orderInChunks(body, "chunked-1");
+        Api.Response refused = orderInChunks(body.replace("\"chunked\"", "\"chunked-too\""), "chunked-2");
+        // then the first is placed and the second hears sold-out, as with a declared length
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.problemType()).isEqualTo("sold-out");
+        assertThat(ordersPlaced(stream)).isEqualTo(1);
+    }
+
+    private Api.Response orderInChunks(String body, String key) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return api().send(
+                        HttpRequest.newBuilder(api().uri("/api/v1/orders"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))),
+                        sale.merchant.apiKey(),
+                        Map.of("Idempotency-Key", key));
     }
 
     @Test
