@@ -111,10 +111,10 @@ public class ForecastStore {
 
     /**
      * Recomputes the forecasts that are owed a refresh (and at least {@code interval} old), older than {@code
-     * maxAge}, or made before the current hour began (their first period is over), and tells the factories those
-     * worth telling. Returns how many were recomputed.
+     * maxAge}, or made before the current hour began (their first period is over), and, when {@code tell}, tells the
+     * factories those worth telling. Returns how many were recomputed.
      */
-    public int refreshDue(Instant now, Duration interval, Duration maxAge) {
+    public int refreshDue(Instant now, Duration interval, Duration maxAge, boolean tell) {
         Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
         var due = db.select(FORECAST.MERCHANT_ID, FORECAST.SKU, FORECAST.FACTORY_ID, FORECAST.TOLD)
                 .from(FORECAST)
@@ -124,7 +124,7 @@ public class ForecastStore {
                 .fetch();
         for (var row : due) {
             Sku sku = new Sku(row.value1(), row.value2());
-            store(sku, new Product(row.value3(), row.value4()), compute(sku, now), true);
+            store(sku, new Product(row.value3(), row.value4()), compute(sku, now), tell);
         }
         return due.size();
     }
