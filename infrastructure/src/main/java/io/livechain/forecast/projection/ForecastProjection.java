@@ -1,6 +1,6 @@
 package io.livechain.forecast.projection;
 
-import static io.livechain.infrastructure.jooq.read_model.Tables.DEMAND;
+import static io.livechain.infrastructure.jooq.read_model.Tables.DEMAND_MINUTE;
 import static io.livechain.infrastructure.jooq.read_model.Tables.FORECAST_STREAM;
 
 import io.livechain.catalog.event.ProductDefined;
@@ -17,27 +17,32 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps every forecast current, from the events, on a processor of its own ({@value #PROCESSING_GROUP}), so that
- * neither the order path nor the other views wait for it. It writes what the forecasts learn from (the units of every
- * order line; the streams featuring each SKU, their offer and their time on air) and refreshes the forecasts the
- * events touch when the batch commits, each SKU once per batch:
+ * neither the order path nor the other views wait for it. It writes what the forecasts learn from (the units ordered
+ * per SKU and minute, one statement per batch; the streams featuring each SKU, their offer and their time on air) and
+ * refreshes the forecasts the events touch when the batch commits, each SKU once per batch:
  *
  * <ul>
  *   <li>a product is defined: its forecast exists from then on;
@@ -115,25 +120,32 @@ public class ForecastProjection {
         batch.onOrOffAir.add(event.liveStreamId().value());
     }
 
-    /** One row per order line (backordered ones too: they are demand), so counting an event again changes nothing. */
+    /** Every order line's units (backordered ones too: they are demand), added up per SKU and minute for the batch. */
     @EventHandler
     void on(OrderPlaced event, @Timestamp Instant at) {
         Batch batch = pending(at);
+        Instant minute = event.placedAt().truncatedTo(ChronoUnit.MINUTES);
         for (OrderLine line : event.lines()) {
-            batch.writes.add(db.insertInto(DEMAND)
-                    .set(DEMAND.ORDER_ID, event.orderId().value())
-                    .set(DEMAND.SKU, line.sku())
-                    .set(DEMAND.MERCHANT_ID, event.merchantId().value())
-                    .set(DEMAND.PLACED_AT, utc(event.placedAt()))
-                    .set(DEMAND.UNITS, line.quantity())
-                    .onConflictDoNothing());
-            batch.ordered.add(new Sku(event.merchantId().value(), line.sku()));
+            Sku sku = new Sku(event.merchantId().value(), line.sku());
+            batch.demand.merge(new Minute(sku, minute), (long) line.quantity(), Long::sum);
+            batch.ordered.add(sku);
         }
     }
+
+    /** Replaying the events counts the demand and the streams again, from nothing. */
+    @ResetHandler
+    void reset() {
+        db.deleteFrom(DEMAND_MINUTE).execute();
+        db.deleteFrom(FORECAST_STREAM).execute();
+    }
+
+    /** A SKU's demand in one minute. */
+    private record Minute(Sku sku, Instant minute) {}
 
     /** What one batch of events wrote and which forecasts it touched. */
     private static final class Batch {
         final List<Query> writes = new ArrayList<>();
+        final Map<Minute, Long> demand = new TreeMap<>(BY_KEY);
         final Map<Sku, UUID> products = new HashMap<>();
         final Set<Sku> streams = new LinkedHashSet<>();
         final Set<UUID> onOrOffAir = new LinkedHashSet<>();
@@ -161,6 +173,9 @@ public class ForecastProjection {
         if (!batch.writes.isEmpty()) {
             db.batch(batch.writes).execute();
         }
+        if (!batch.demand.isEmpty()) {
+            addDemand(batch.demand);
+        }
         Instant now = clock.instant();
         // catching up with old events (a first start on a long history), the forecasts are half-learnt: the
         // periodic refresh tells the factories once they are current
@@ -180,6 +195,25 @@ public class ForecastProjection {
         ordered.removeAll(batch.products.keySet());
         forecasts.refreshOrDefer(ordered, now, settings.refreshInterval(), tell);
     }
+
+    /** One statement for the batch's demand, in key order (so that two writers could never deadlock). */
+    private void addDemand(Map<Minute, Long> demand) {
+        var insert = db.insertInto(
+                DEMAND_MINUTE, DEMAND_MINUTE.MERCHANT_ID, DEMAND_MINUTE.SKU, DEMAND_MINUTE.MINUTE, DEMAND_MINUTE.UNITS);
+        for (Map.Entry<Minute, Long> units : demand.entrySet()) {
+            Minute key = units.getKey();
+            insert = insert.values(key.sku().merchantId(), key.sku().sku(), utc(key.minute()), units.getValue());
+        }
+        insert.onConflict(DEMAND_MINUTE.MERCHANT_ID, DEMAND_MINUTE.SKU, DEMAND_MINUTE.MINUTE)
+                .doUpdate()
+                .set(DEMAND_MINUTE.UNITS, DEMAND_MINUTE.UNITS.plus(DSL.excluded(DEMAND_MINUTE.UNITS)))
+                .execute();
+    }
+
+    private static final Comparator<Minute> BY_KEY = Comparator.comparing(
+                    (Minute key) -> key.sku().merchantId())
+            .thenComparing(key -> key.sku().sku())
+            .thenComparing(Minute::minute);
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);

@@ -1,6 +1,6 @@
 package io.livechain.forecast.store;
 
-import static io.livechain.infrastructure.jooq.read_model.Tables.DEMAND;
+import static io.livechain.infrastructure.jooq.read_model.Tables.DEMAND_MINUTE;
 import static io.livechain.infrastructure.jooq.read_model.Tables.FORECAST;
 import static io.livechain.infrastructure.jooq.read_model.Tables.FORECAST_STREAM;
 
@@ -145,17 +145,18 @@ public class ForecastStore {
     List<ForecastView> handle(ListForecasts query) {
         Instant now = clock.instant();
         Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
-        Field<BigDecimal> thisHour = DSL.sum(DEMAND.UNITS).filterWhere(DEMAND.PLACED_AT.ge(utc(currentHour)));
+        Field<BigDecimal> thisHour =
+                DSL.sum(DEMAND_MINUTE.UNITS).filterWhere(DEMAND_MINUTE.MINUTE.ge(utc(currentHour)));
         Map<Sku, int[]> sold = new HashMap<>();
-        db.select(DEMAND.MERCHANT_ID, DEMAND.SKU, thisHour, DSL.sum(DEMAND.UNITS))
-                .from(DEMAND)
+        db.select(DEMAND_MINUTE.MERCHANT_ID, DEMAND_MINUTE.SKU, thisHour, DSL.sum(DEMAND_MINUTE.UNITS))
+                .from(DEMAND_MINUTE)
                 .join(FORECAST)
-                .on(FORECAST.MERCHANT_ID.eq(DEMAND.MERCHANT_ID))
-                .and(FORECAST.SKU.eq(DEMAND.SKU))
+                .on(FORECAST.MERCHANT_ID.eq(DEMAND_MINUTE.MERCHANT_ID))
+                .and(FORECAST.SKU.eq(DEMAND_MINUTE.SKU))
                 .where(FORECAST.FACTORY_ID.eq(query.factoryId().value()))
-                .and(DEMAND.PLACED_AT.ge(utc(now.truncatedTo(ChronoUnit.DAYS))))
-                .and(DEMAND.PLACED_AT.le(utc(now)))
-                .groupBy(DEMAND.MERCHANT_ID, DEMAND.SKU)
+                .and(DEMAND_MINUTE.MINUTE.ge(utc(now.truncatedTo(ChronoUnit.DAYS))))
+                .and(DEMAND_MINUTE.MINUTE.le(utc(now)))
+                .groupBy(DEMAND_MINUTE.MERCHANT_ID, DEMAND_MINUTE.SKU)
                 .forEach(row -> sold.put(
                         new Sku(row.value1(), row.value2()), new int[] {units(row.value3()), units(row.value4())}));
         return db.selectFrom(FORECAST)
@@ -177,13 +178,13 @@ public class ForecastStore {
         Instant firstHour = currentHour.minus(HISTORY);
         int hours = (int) Duration.between(firstHour, currentHour).toHours();
         int[] hourly = new int[hours + 1]; // the last one: the hour under way, until now
-        var hour = DSL.field("date_trunc('hour', {0})", OffsetDateTime.class, DEMAND.PLACED_AT);
-        db.select(hour, DSL.sum(DEMAND.UNITS))
-                .from(DEMAND)
-                .where(DEMAND.MERCHANT_ID.eq(sku.merchantId()))
-                .and(DEMAND.SKU.eq(sku.sku()))
-                .and(DEMAND.PLACED_AT.ge(utc(firstHour)))
-                .and(DEMAND.PLACED_AT.le(utc(now)))
+        var hour = DSL.field("date_trunc('hour', {0})", OffsetDateTime.class, DEMAND_MINUTE.MINUTE);
+        db.select(hour, DSL.sum(DEMAND_MINUTE.UNITS))
+                .from(DEMAND_MINUTE)
+                .where(DEMAND_MINUTE.MERCHANT_ID.eq(sku.merchantId()))
+                .and(DEMAND_MINUTE.SKU.eq(sku.sku()))
+                .and(DEMAND_MINUTE.MINUTE.ge(utc(firstHour)))
+                .and(DEMAND_MINUTE.MINUTE.le(utc(now)))
                 .groupBy(hour)
                 .forEach(row -> {
                     int index = (int) Duration.between(firstHour, row.value1().toInstant())
@@ -241,12 +242,15 @@ public class ForecastStore {
     /** What the merchant's streams that went on air and off it sold of their offers while on air. */
     private StreamPrior prior(UUID merchantId, Instant since) {
         var stream = FORECAST_STREAM.as("s");
-        Field<BigDecimal> ordered = DSL.field(DSL.select(DSL.coalesce(DSL.sum(DEMAND.UNITS), BigDecimal.ZERO))
-                .from(DEMAND)
-                .where(DEMAND.MERCHANT_ID.eq(stream.MERCHANT_ID))
-                .and(DEMAND.SKU.eq(stream.SKU))
-                .and(DEMAND.PLACED_AT.ge(stream.STARTED_AT))
-                .and(DEMAND.PLACED_AT.lt(stream.ENDED_AT)));
+        // per minute: the minute the stream went on air counts whole
+        Field<OffsetDateTime> onAirMinute =
+                DSL.field("date_trunc('minute', {0})", OffsetDateTime.class, stream.STARTED_AT);
+        Field<BigDecimal> ordered = DSL.field(DSL.select(DSL.coalesce(DSL.sum(DEMAND_MINUTE.UNITS), BigDecimal.ZERO))
+                .from(DEMAND_MINUTE)
+                .where(DEMAND_MINUTE.MERCHANT_ID.eq(stream.MERCHANT_ID))
+                .and(DEMAND_MINUTE.SKU.eq(stream.SKU))
+                .and(DEMAND_MINUTE.MINUTE.ge(onAirMinute))
+                .and(DEMAND_MINUTE.MINUTE.lt(stream.ENDED_AT)));
         List<StreamPrior.Outcome> outcomes = db.select(stream.QUANTITY, ordered)
                 .from(stream)
                 .where(stream.MERCHANT_ID.eq(merchantId))
