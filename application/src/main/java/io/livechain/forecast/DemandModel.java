@@ -2,7 +2,9 @@ package io.livechain.forecast;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the forecaster learned from one SKU's history. Expected demand in a future hour {@code t} is
@@ -14,7 +16,8 @@ import java.util.List;
  * where the level is exponentially smoothed, the profiles are recency-weighted and shrunk toward flat, all fitted on
  * the hours no live stream covered; and the lift is the average excess demand per stream-hour over that baseline in
  * past streams (relative to the level at the time, so it grows with the SKU). The hour-of-week factors (the daily
- * shape of each weekday apart) are a candidate that a SKU's own rolling-origin errors accept or turn down (flat).
+ * shape of each weekday apart) are a candidate that a SKU's own rolling-origin errors accept or turn down (flat); where
+ * the days sell a few units, so are the day-of-week factors.
  */
 final class DemandModel {
 
@@ -57,6 +60,12 @@ final class DemandModel {
      * one in-sample and still be chosen.
      */
     private static final double SMOOTHING_STANDARD_ERRORS = 1;
+
+    /**
+     * How many standard errors of the trial days' difference in squared error the day-of-week profile must gain over
+     * flat weekdays to be kept, where the days sell under {@link #SMALL_COUNTS} units.
+     */
+    private static final double SHAPE_STANDARD_ERRORS = 1;
 
     private static final double DEFAULT_SMOOTHING = 0.1;
     private static final int WARM_UP_DAYS = 7;
@@ -166,6 +175,16 @@ final class DemandModel {
                 * hourOfWeek[UtcHours.hourOfWeek(epochHour)];
     }
 
+    /** Whether the day-of-week profile is flat (every weekday expected to sell the same). */
+    boolean flatWeekdays() {
+        for (double factor : dayOfWeek) {
+            if (factor != 1.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the hour-of-week shape was chosen. */
     boolean weekly() {
         for (double factor : hourOfWeek) {
@@ -177,23 +196,33 @@ final class DemandModel {
     }
 
     /**
-     * The model of the history. With at least {@link #WEEKLY_FROM_DAYS} days, two candidates compete: the daily and
-     * weekly profiles alone, and with the hour-of-week shape on top. Each forecasts the 24 hours after each of the
-     * last {@link #TRIAL_DAYS} midnights from the history before it; the smaller sum of absolute errors (hours no
-     * stream covered) wins, the simpler one on a tie.
+     * The model of the history. With at least {@link #WEEKLY_FROM_DAYS} days, candidate shapes compete, each
+     * forecasting the 24 hours after each of the last {@link #TRIAL_DAYS} midnights from the history before it (hours
+     * no stream covered are scored):
+     *
+     * <ul>
+     *   <li>{@link Shape#PLAIN} against {@link Shape#WEEKLY}: the smaller sum of absolute errors wins, the simpler one
+     *       on a tie;
+     *   <li>where the plain shape won and the history's days sell under {@link #SMALL_COUNTS} units, {@link
+     *       Shape#PLAIN} against {@link Shape#FLAT_WEEKDAYS}: the simpler, flat one, unless the day-of-week profile's
+     *       squared errors are smaller by more than {@link #SHAPE_STANDARD_ERRORS} standard error of the trial days'
+     *       paired differences (the one-standard-error rule). On a few units a day, each weekday's profile factor has a
+     *       noise comparable to the weekday effects it is meant to find.
+     * </ul>
      */
     static DemandModel fit(DemandHistory history, ForecastSettings settings) {
         int days = history.hours() / UtcHours.PER_DAY;
         if (days < WEEKLY_FROM_DAYS) {
-            return new Fit(history, settings, false, List.of(), true).model();
+            return new Fit(history, settings, Shape.PLAIN, List.of(), true).model();
         }
         long firstHour = UtcHours.of(history.firstHour());
         int[] units = history.hourlyUnits();
         double[] coverage = StreamCoverage.hourly(history.pastStreams(), firstHour, units.length);
-        double plain = 0;
-        double weekly = 0;
-        List<double[]> plainPairs = new ArrayList<>();
-        List<double[]> weeklyPairs = new ArrayList<>();
+        List<Shape> shapes = smallCounts(units, coverage)
+                ? List.of(Shape.PLAIN, Shape.WEEKLY, Shape.FLAT_WEEKDAYS)
+                : List.of(Shape.PLAIN, Shape.WEEKLY);
+        Map<Shape, Trials> trials = new EnumMap<>(Shape.class);
+        shapes.forEach(shape -> trials.put(shape, new Trials()));
         int lastMidnight =
                 (int) (Math.floorDiv(firstHour + units.length, UtcHours.PER_DAY) * UtcHours.PER_DAY - firstHour);
         for (int day = 1; day <= TRIAL_DAYS; day++) {
@@ -203,19 +232,96 @@ final class DemandModel {
             }
             DemandHistory before =
                     new DemandHistory(history.firstHour(), Arrays.copyOf(units, origin), history.pastStreams());
-            DemandModel a = new Fit(before, settings, false, List.of(), false).model();
-            DemandModel b = new Fit(before, settings, true, List.of(), false).model();
-            for (int t = origin; t < origin + UtcHours.PER_DAY; t++) {
-                if (coverage[t] == 0) {
-                    plain += Math.abs(units[t] - a.baseline(firstHour + t));
-                    weekly += Math.abs(units[t] - b.baseline(firstHour + t));
-                    plainPairs.add(new double[] {units[t], a.baseline(firstHour + t)});
-                    weeklyPairs.add(new double[] {units[t], b.baseline(firstHour + t)});
+            for (Shape shape : shapes) {
+                DemandModel model = new Fit(before, settings, shape, List.of(), false).model();
+                Trials trial = trials.get(shape);
+                trial.newDay();
+                for (int t = origin; t < origin + UtcHours.PER_DAY; t++) {
+                    if (coverage[t] == 0) {
+                        trial.add(units[t], model.baseline(firstHour + t));
+                    }
                 }
             }
         }
-        boolean chosen = weekly < plain;
-        return new Fit(history, settings, chosen, chosen ? weeklyPairs : plainPairs, true).model();
+        Shape chosen = choose(trials);
+        return new Fit(history, settings, chosen, trials.get(chosen).pairs, true).model();
+    }
+
+    private static Shape choose(Map<Shape, Trials> trials) {
+        Trials plain = trials.get(Shape.PLAIN);
+        if (trials.get(Shape.WEEKLY).absolute < plain.absolute) {
+            return Shape.WEEKLY;
+        }
+        Trials flat = trials.get(Shape.FLAT_WEEKDAYS);
+        if (flat == null) {
+            return Shape.PLAIN;
+        }
+        // per trial day, how much less the day-of-week profile erred than the flat weekdays (squared errors)
+        int days = plain.daily.size();
+        if (days < 2) {
+            return Shape.PLAIN;
+        }
+        double mean = 0;
+        double squares = 0;
+        for (int d = 0; d < days; d++) {
+            double gain = flat.daily.get(d) - plain.daily.get(d);
+            mean += gain;
+            squares += gain * gain;
+        }
+        mean /= days;
+        double standardError = Math.sqrt(Math.max(0, (squares - days * mean * mean) / (days - 1)) / days);
+        return mean > SHAPE_STANDARD_ERRORS * standardError ? Shape.PLAIN : Shape.FLAT_WEEKDAYS;
+    }
+
+    /** Whether the history's days (stream hours left out) sell under {@link #SMALL_COUNTS} units on average. */
+    private static boolean smallCounts(int[] units, double[] coverage) {
+        double demand = 0;
+        int hours = 0;
+        for (int t = 0; t < units.length; t++) {
+            if (coverage[t] == 0) {
+                demand += units[t];
+                hours++;
+            }
+        }
+        return hours > 0 && demand / hours * UtcHours.PER_DAY < SMALL_COUNTS;
+    }
+
+    /** The seasonal shapes a SKU's trials choose between. */
+    enum Shape {
+        /** Hour-of-day × day-of-week. */
+        PLAIN(false, true),
+        /** Hour-of-day × day-of-week × hour-of-week. */
+        WEEKLY(true, true),
+        /** Hour-of-day only: every weekday is expected to sell the same. */
+        FLAT_WEEKDAYS(false, false);
+
+        final boolean hourOfWeek;
+        final boolean dayOfWeek;
+
+        Shape(boolean hourOfWeek, boolean dayOfWeek) {
+            this.hourOfWeek = hourOfWeek;
+            this.dayOfWeek = dayOfWeek;
+        }
+    }
+
+    /** One candidate's out-of-sample errors on the trial days. */
+    private static final class Trials {
+        /** (actual, expected) per scored hour. */
+        final List<double[]> pairs = new ArrayList<>();
+        /** The sum of squared errors of each trial day. */
+        final List<Double> daily = new ArrayList<>();
+
+        double absolute;
+
+        void newDay() {
+            daily.add(0.0);
+        }
+
+        void add(double actual, double expected) {
+            pairs.add(new double[] {actual, expected});
+            absolute += Math.abs(actual - expected);
+            daily.set(daily.size() - 1, daily.getLast() + (actual - expected) * (actual - expected));
+        }
     }
 
     /** The fitting, one history at a time. */
@@ -228,6 +334,7 @@ final class DemandModel {
         private final ForecastSettings settings;
         private final int warmUp;
         private final boolean weekly;
+        private final boolean weekdays;
         /** Out-of-sample (actual, expected) hours from the trial origins, if any: what the intervals are fitted on. */
         private final List<double[]> trials;
         /**
@@ -239,10 +346,11 @@ final class DemandModel {
         Fit(
                 DemandHistory history,
                 ForecastSettings settings,
-                boolean weekly,
+                Shape shape,
                 List<double[]> trials,
                 boolean forIntervals) {
-            this.weekly = weekly;
+            this.weekly = shape.hourOfWeek;
+            this.weekdays = shape.dayOfWeek;
             this.forIntervals = forIntervals;
             this.trials = trials;
             this.n = history.hours();
@@ -259,7 +367,7 @@ final class DemandModel {
             double[] dayOfWeek = ones(7);
             for (int round = 0; round < PROFILE_ROUNDS; round++) {
                 hourOfDay = hourOfDayProfile(dayOfWeek);
-                dayOfWeek = dayOfWeekProfile(hourOfDay);
+                dayOfWeek = weekdays ? dayOfWeekProfile(hourOfDay) : ones(7);
             }
             double[] seasonal = new double[n];
             for (int t = 0; t < n; t++) {

@@ -147,7 +147,8 @@ public final class Backtest {
 
     /**
      * With no argument, the tables for {@link #DEFAULT_SEED}; {@code <seed>}: for that seed; {@code --seeds <n>}: a
-     * summary over seeds 1..n. Recorded demand is read from the directory in the system property {@code
+     * summary over seeds 1..n; {@code --thinned <n>}: a summary of the thinned recorded series over thinning draws
+     * 1..n. Recorded demand is read from the directory in the system property {@code
      * livechain.backtest.real-data} (default {@code backtest/target/real-data}).
      */
     public static void main(String[] args) {
@@ -155,6 +156,15 @@ public final class Backtest {
         DemandForecaster forecaster = new DemandForecaster();
         if (args.length == 2 && args[0].equals("--seeds")) {
             summarise(Integer.parseInt(args[1]), System.out);
+            return;
+        }
+        if (args.length == 2 && args[0].equals("--thinned")) {
+            if (!summariseThinned(realData, Integer.parseInt(args[1]), System.out)) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "Recorded demand: none in %s (backtest/real-data/fetch.sh obtains it)%n",
+                        realData.toAbsolutePath());
+            }
             return;
         }
         long seed = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_SEED;
@@ -170,11 +180,44 @@ public final class Backtest {
         for (long seed = 1; seed <= seeds; seed++) {
             reports.add(run(SyntheticDemand.generate(seed), new DemandForecaster()));
         }
+        table(reports, "synthetic seeds 1.." + seeds, out);
+    }
+
+    /**
+     * Mean, min and max over thinning draws 1..n of the thinned recorded series' all-horizon figures: each draw is
+     * another Poisson thinning of the same electricity series ({@link RealDemand#load} with that seed), scored like
+     * the default run. False when the recorded demand is not there.
+     */
+    static boolean summariseThinned(Path realData, int draws, PrintStream out) {
+        List<Report> reports = thinnedReports(realData, draws);
+        if (reports.isEmpty()) {
+            return false;
+        }
+        table(reports, "taylor thinned, thinning draws 1.." + draws, out);
+        return true;
+    }
+
+    /** The thinned series' report for each thinning draw 1..n; empty when the recorded demand is not there. */
+    public static List<Report> thinnedReports(Path realData, int draws) {
+        List<Report> reports = new ArrayList<>();
+        for (long draw = 1; draw <= draws; draw++) {
+            List<SyntheticDemand.Sku> thinned = RealDemand.load(realData, draw).stream()
+                    .filter(series -> series.name().equals(RealDemand.THINNED))
+                    .toList();
+            if (thinned.isEmpty()) {
+                return List.of();
+            }
+            reports.add(runReal(thinned, new DemandForecaster()));
+        }
+        return reports;
+    }
+
+    private static void table(List<Report> reports, String over, PrintStream out) {
         out.printf(
                 Locale.ROOT,
-                "All horizons, synthetic seeds 1..%d: mean (min-max) of MASE ours / MASE naive, MAE / floor, 80%% cover"
+                "All horizons, %s: mean (min-max) of MASE ours / MASE naive, MAE / floor, 80%% cover"
                         + " (plain and PIT)%n",
-                seeds);
+                over);
         out.printf(
                 Locale.ROOT,
                 "%-36s %-6s %-20s %-20s %-20s %-17s %-17s%n",
