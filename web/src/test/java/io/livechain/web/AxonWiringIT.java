@@ -21,8 +21,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -97,7 +97,7 @@ class AxonWiringIT extends PlatformIT {
 
     @Test
     void projections_run_in_pooled_streaming_processors_with_a_postgresql_dead_letter_queue() {
-        assertThat(eventProcessing.eventProcessor("views")).get().isInstanceOf(PooledStreamingEventProcessor.class);
+        assertThat(eventProcessing.eventProcessor("views")).get().isInstanceOf(TrackingEventProcessor.class);
         assertThat(eventProcessing.deadLetterQueue("views")).get().isInstanceOf(JdbcSequencedDeadLetterQueue.class);
     }
 
@@ -105,8 +105,7 @@ class AxonWiringIT extends PlatformIT {
     void event_processors_draw_from_the_background_pool_and_requests_from_their_own() throws Exception {
         // the processors' threads are named the way the pools tell them apart
         List<Thread> processorThreads = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("WorkPackage[")
-                        || thread.getName().startsWith("Coordinator["))
+                .filter(thread -> thread.getName().startsWith("EventProcessor["))
                 .toList();
         assertThat(processorThreads).isNotEmpty().allMatch(BackgroundThreads::isBackground);
         // so are the live streams' readers: the event streams' shared reader, the war rooms' figures
@@ -116,8 +115,9 @@ class AxonWiringIT extends PlatformIT {
         // and such a thread gets its connection from the background pool, any other thread from the requests'
         assertThat(dataSource).isInstanceOf(ConnectionPools.class);
         String[] sessionOfProcessor = new String[1];
-        Thread worker =
-                Thread.ofPlatform().name("WorkPackage[test]-0").start(() -> sessionOfProcessor[0] = applicationName());
+        Thread worker = Thread.ofPlatform()
+                .name("EventProcessor[test]-0")
+                .start(() -> sessionOfProcessor[0] = applicationName());
         worker.join();
         assertThat(sessionOfProcessor[0]).isEqualTo(ConnectionPools.BACKGROUND);
         assertThat(applicationName()).isNotEqualTo(ConnectionPools.BACKGROUND);

@@ -48,7 +48,8 @@ class RuntimeRoleIT extends PlatformIT {
     void requests_and_background_work_act_as_the_runtime_role() throws Exception {
         // given a thread that draws from the background pool
         String[] background = new String[1];
-        Thread processor = Thread.ofPlatform().name("WorkPackage[role]-0").start(() -> background[0] = currentUser());
+        Thread processor =
+                Thread.ofPlatform().name("EventProcessor[role]-0").start(() -> background[0] = currentUser());
         processor.join();
         // then both pools act as the role, connected as the owner
         assertThat(dataSource).isInstanceOf(ConnectionPools.class);

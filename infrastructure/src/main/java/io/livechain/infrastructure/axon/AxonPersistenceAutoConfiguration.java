@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -21,6 +22,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -267,14 +269,23 @@ public class AxonPersistenceAutoConfiguration {
         };
     }
 
-    /** Pooled streaming processors that handle events in batches: one transaction (and token update) per batch. */
+    /**
+     * Tracking processors that handle events in batches: one transaction (and token update) per batch, read and handled
+     * by the segment's own thread ({@code EventProcessor[name]-n}). Not Axon's pooled streaming processors: their
+     * coordinator asks every work package for room before each event it hands over, and the work package answers with
+     * the size of a {@code ConcurrentLinkedQueue} of up to 1,024 events, counted node by node; under a flash sale's load
+     * the queues stay full, and that count took a tenth of the app's CPU (docs/benchmark.md).
+     */
     @Bean
     public ConfigurerModule eventProcessorDefaults(AxonPersistenceProperties properties) {
         return configurer -> configurer
                 .eventProcessing()
-                .usingPooledStreamingEventProcessors(
-                        (config, builder) -> builder.batchSize(properties.processorBatchSize())
-                                .initialSegmentCount(properties.processorSegments()));
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(properties.processorBatchSize())
+                                .andInitialSegmentsCount(properties.processorSegments())
+                                .andThreadFactory(name -> new AxonThreadFactory("EventProcessor[" + name + "]")));
     }
 
     // Durable deadlines: db-scheduler keeps them in processing.scheduled_tasks, so they survive restarts.

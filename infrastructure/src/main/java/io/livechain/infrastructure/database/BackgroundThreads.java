@@ -2,7 +2,7 @@ package io.livechain.infrastructure.database;
 
 /**
  * The threads of the platform's background work, told apart by name: Axon's pooled streaming processors
- * ({@code Coordinator[…]}, {@code WorkPackage[…]}) and the event store's reader that feeds them
+ * ({@code EventProcessor[…]}, tracking processors) and the event store's reader that feeds them
  * ({@code EmbeddedEventStore-…}), db-scheduler's deadline threads, the payment-window sweep, webhook delivery, and the
  * readers behind the live streams: the event streams' shared reader ({@code event-streams}) and the war rooms'
  * once-a-second figures ({@code war-rooms}). No request waits on them, and a flash sale's requests must not wait for
@@ -12,8 +12,7 @@ package io.livechain.infrastructure.database;
 public final class BackgroundThreads {
 
     private static final String[] PREFIXES = {
-        "Coordinator[",
-        "WorkPackage[",
+        "EventProcessor[",
         "EmbeddedEventStore",
         "db-scheduler",
         "payment-windows",
