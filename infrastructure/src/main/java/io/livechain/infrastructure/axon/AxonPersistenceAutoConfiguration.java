@@ -281,8 +281,9 @@ public class AxonPersistenceAutoConfiguration {
         return configurer -> configurer
                 .eventProcessing()
                 .usingTrackingEventProcessors()
-                .registerTrackingEventProcessorConfiguration(
-                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                // a thread per segment, so that every segment is handled when there are several
+                .registerTrackingEventProcessorConfiguration(config ->
+                        TrackingEventProcessorConfiguration.forParallelProcessing(properties.processorSegments())
                                 .andBatchSize(properties.processorBatchSize())
                                 .andInitialSegmentsCount(properties.processorSegments())
                                 .andThreadFactory(name -> new AxonThreadFactory("EventProcessor[" + name + "]")));
