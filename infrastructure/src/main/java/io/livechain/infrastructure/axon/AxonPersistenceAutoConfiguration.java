@@ -32,6 +32,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -286,7 +287,10 @@ public class AxonPersistenceAutoConfiguration {
                         TrackingEventProcessorConfiguration.forParallelProcessing(properties.processorSegments())
                                 .andBatchSize(properties.processorBatchSize())
                                 .andInitialSegmentsCount(properties.processorSegments())
-                                .andThreadFactory(name -> new AxonThreadFactory("EventProcessor[" + name + "]")));
+                                .andThreadFactory(name -> new AxonThreadFactory("EventProcessor[" + name + "]"))
+                                // a new processor on a store that has events starts from its first event; not
+                                // Axon's default replay token, whose untyped context the token store's JSON refuses
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken));
     }
 
     // Durable deadlines: db-scheduler keeps them in processing.scheduled_tasks, so they survive restarts.
