@@ -50,7 +50,7 @@ public final class RealDemand {
         SplittableRandom random = new SplittableRandom(seed);
         for (int t = 0; t < hourly.length; t++) {
             mean[t] = THINNED_MEAN * hourly[t] / average;
-            thinned[t] = poisson(random, mean[t]);
+            thinned[t] = SyntheticDemand.poisson(random, mean[t]);
         }
         return List.of(
                 new SyntheticDemand.Sku(TAYLOR, REAL, TAYLOR_START, hourly, List.of()),
@@ -70,16 +70,5 @@ public final class RealDemand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static int poisson(SplittableRandom random, double mean) {
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int count = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            count++;
-        }
-        return count;
     }
 }

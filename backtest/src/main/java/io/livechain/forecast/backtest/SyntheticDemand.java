@@ -285,7 +285,8 @@ public final class SyntheticDemand {
         }
     }
 
-    private static int poisson(SplittableRandom random, double mean) {
+    /** A Poisson draw: Knuth's product of uniforms, a normal approximation above 30. */
+    static int poisson(SplittableRandom random, double mean) {
         if (mean <= 0) {
             return 0;
         }
